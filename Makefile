@@ -1,0 +1,77 @@
+# Ruta: `make run` serves the site with demo content; `make test` runs every check.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test setup setup-test system-packages lint checks messages check-messages \
+        pytest-sqlite pytest-postgres requirements bench clean
+
+$(VENV)/.installed: requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+setup: $(VENV)/.installed
+	@mkdir -p var
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(MANAGE) update_index
+
+run: setup
+	@echo "Ruta is serving on http://$(HOST):$(PORT)/es/ (admin: http://$(HOST):$(PORT)/admin/)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+# System packages the tests need (Debian, as root): Chromium for browser tests, gettext
+# for the catalogues, PostgreSQL server binaries for the second pass.
+system-packages:
+	@bash scripts/system_packages.sh
+
+setup-test: $(VENV)/.installed-dev system-packages
+
+lint: setup-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+checks: setup-test
+	DJANGO_SETTINGS_MODULE=website.settings.test $(MANAGE) check
+	DJANGO_SETTINGS_MODULE=website.settings.test $(MANAGE) makemigrations --check --dry-run
+	@bash scripts/check_deploy.sh $(PY)
+	$(VENV)/bin/bandit -q -c pyproject.toml -r . -ll
+
+messages: $(VENV)/.installed
+	@bash scripts/messages.sh $(PY) update
+
+check-messages: setup-test
+	@bash scripts/messages.sh $(PY) check
+
+pytest-sqlite: setup-test
+	@echo "=== pytest pass 1/2: SQLite (embedded default) ==="
+	DATABASE_URL= $(VENV)/bin/pytest
+
+pytest-postgres: setup-test
+	@echo "=== pytest pass 2/2: PostgreSQL (throwaway server) ==="
+	@bash scripts/with_postgres.sh $(VENV)/bin/pytest
+
+test: lint checks check-messages pytest-sqlite pytest-postgres
+	@echo "make test: all checks passed"
+
+bench: setup-test
+	@for script in benchmarks/*.py; do echo "=== $$script ==="; $(PY) $$script || exit 1; done
+
+requirements:
+	$(PYTHON) -m venv /tmp/ruta-req && /tmp/ruta-req/bin/pip install -q -r requirements.in \
+	  && { echo "# Pinned from requirements.in (make requirements). Do not edit by hand."; \
+	       /tmp/ruta-req/bin/pip freeze; } > requirements.txt
+
+clean:
+	rm -rf $(VENV) var/static var/test-media

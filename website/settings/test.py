@@ -1,0 +1,17 @@
+"""Test settings: fast hasher, local-memory cache, immediate tasks, in-memory email."""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-insecure-key-not-for-production")
+
+from .dev import *  # noqa: F403
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
+ELASTICSEARCH_INDEX_PREFIX = "ruta-test"
+ALLOWED_HOSTS = ["*"]
+LOGGING["root"]["level"] = "WARNING"  # noqa: F405

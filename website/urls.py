@@ -1,0 +1,42 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from directory import urls as directory_urls
+from protocol_pages import urls as protocol_urls
+from referrals import urls as referrals_urls
+from search import urls as search_urls
+from training import urls as training_urls
+
+APPS_URLS = (directory_urls, protocol_urls, training_urls, search_urls, referrals_urls)
+
+urlpatterns = [
+    path("django-admin/", admin.site.urls),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("", RedirectView.as_view(url="/es/", permanent=False), name="root-redirect"),
+]
+
+# Each app owns its URLs: `urlpatterns` outside the language prefix (APIs) and
+# `localized_urlpatterns` under /es/ and /en/ (views that are not Wagtail pages).
+for app_urls in APPS_URLS:
+    urlpatterns += app_urls.urlpatterns
+
+urlpatterns += i18n_patterns(
+    *[pattern for app_urls in APPS_URLS for pattern in app_urls.localized_urlpatterns],
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler404 = "website.views.page_not_found"
+handler500 = "website.views.server_error"
