@@ -2,8 +2,8 @@
 
 import factory
 import wagtail_factories
-from django.utils.text import slugify
 from django.conf import settings
+from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 
 from website.models import HomePage
