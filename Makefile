@@ -56,7 +56,7 @@ check-messages: setup-test
 
 pytest-sqlite: setup-test
 	@echo "=== pytest pass 1/2: SQLite (embedded default) ==="
-	DATABASE_URL= $(VENV)/bin/pytest
+	env -u DATABASE_URL $(VENV)/bin/pytest
 
 pytest-postgres: setup-test
 	@echo "=== pytest pass 2/2: PostgreSQL (throwaway server) ==="

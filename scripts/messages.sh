@@ -2,10 +2,11 @@
 # Translation catalogues live in each app's locale/ folder.
 #   update: extract strings (es, en) and compile the catalogues
 #   check:  the committed catalogues are current, complete in Spanish, and compile
+# Usage: scripts/messages.sh PYTHON update|check ["app1 app2"]
 set -euo pipefail
 PY=${1:-python}
 MODE=${2:-check}
-APPS="website directory protocol_pages training search referrals"
+APPS=${3:-"website directory protocol_pages training search referrals"}
 ROOT=$(pwd)
 export DJANGO_SETTINGS_MODULE=website.settings.test PYTHONPATH="$ROOT"
 ADMIN="$ROOT/$(dirname "$PY")/django-admin"

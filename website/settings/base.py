@@ -117,8 +117,8 @@ WSGI_APPLICATION = "website.wsgi.application"
 
 # Database: DATABASE_URL (PostgreSQL in production); default an SQLite file under var/.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{VAR_DIR / 'ruta.sqlite3'}",
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'ruta.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
@@ -157,6 +157,11 @@ STORAGES = {
         )
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Built PDFs and other files served only through views that check permissions.
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": os.environ.get("RUTA_PRIVATE_ROOT", str(VAR_DIR / "private"))},
+    },
 }
 
 # Email: EMAIL_URL-style pieces from the environment; console in development.

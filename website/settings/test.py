@@ -15,3 +15,7 @@ MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 ELASTICSEARCH_INDEX_PREFIX = "ruta-test"
 ALLOWED_HOSTS = ["*"]
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+STORAGES["private"] = {  # noqa: F405
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": str(BASE_DIR / "var" / "test-private")},  # noqa: F405
+}

@@ -13,6 +13,7 @@ class DirectoryIndexPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["website.HomePage"]
+    subpage_types = []
     max_count = 1
 
     class Meta:

@@ -1,0 +1,109 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.search import index
+
+from .base import HSDSModel
+
+
+class Organization(index.Indexed, HSDSModel, ClusterableModel):
+    """An institution that provides services (HSDS organization).
+
+    The public contact of an organisation is its referral contact: confidential shelters are
+    reached through it, never through their own address or direct phones.
+    """
+
+    class Kind(models.TextChoices):
+        PUBLIC_BODY = "public", _("Public body")
+        NGO = "ngo", _("Non-governmental organisation")
+        INTERNATIONAL = "international", _("International organisation")
+        LOCAL_GOVERNMENT = "local", _("Local government (GAD)")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=250)
+    alternate_name = models.CharField(_("alternate name"), max_length=250, blank=True)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True, allow_unicode=False)
+    description = models.TextField(_("description"))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NGO)
+    email = models.EmailField(_("email"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    legal_status = models.CharField(_("legal status"), max_length=200, blank=True)
+    referral_contact_name = models.CharField(
+        _("referral contact"),
+        max_length=200,
+        blank=True,
+        help_text=_("The public point of contact for referrals (a role, not a person's name)."),
+    )
+    referral_phone = models.CharField(_("referral phone"), max_length=40, blank=True)
+    referral_email = models.EmailField(_("referral email"), blank=True)
+    is_demo = models.BooleanField(
+        _("demo data"), default=False, help_text=_("Fictional organisation for demonstrations.")
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("alternate_name"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldPanel("referral_contact_name"),
+                FieldPanel("referral_phone"),
+                FieldPanel("referral_email"),
+            ],
+            heading=_("Public referral contact"),
+        ),
+        FieldPanel("email"),
+        FieldPanel("website"),
+        FieldPanel("legal_status"),
+        FieldPanel("is_active"),
+        FieldPanel("is_demo"),
+        InlinePanel("memberships", label=_("Staff members")),
+    ]
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.SearchField("alternate_name", boost=2),
+        index.SearchField("description"),
+        index.FilterField("is_active"),
+    ]
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class OrganizationMembership(models.Model):
+    """Links a user to a listed institution: staff see staff-only directory fields, and
+    the referrals section scopes every record to the user's institutions."""
+
+    class Role(models.TextChoices):
+        STAFF = "staff", _("Staff")
+        MANAGER = "manager", _("Institution manager")
+
+    organization = ParentalKey(Organization, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.STAFF)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    panels = [FieldPanel("user"), FieldPanel("role")]
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "user"], name="unique_membership")
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.organization}"
