@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: run test setup setup-test system-packages lint checks messages check-messages \
-        pytest-sqlite pytest-postgres requirements bench clean
+        pytest-sqlite pytest-postgres requirements bench clean backup restore audit
 
 $(VENV)/.installed: requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -72,6 +72,20 @@ requirements:
 	$(PYTHON) -m venv /tmp/ruta-req && /tmp/ruta-req/bin/pip install -q -r requirements.in \
 	  && { echo "# Pinned from requirements.in (make requirements). Do not edit by hand."; \
 	       /tmp/ruta-req/bin/pip freeze; } > requirements.txt
+
+# Backup and restore: the database (SQLite online backup or pg_dump) plus media and private
+# files, in one archive under var/backups/ (see docs/operations.md).
+backup: $(VENV)/.installed
+	$(MANAGE) backup
+
+restore: $(VENV)/.installed
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=var/backups/ruta-backup-….tar.gz"; exit 2; }
+	$(MANAGE) restore "$(FILE)"
+
+# Needs a machine that can reach a vulnerability database (ours cannot): see docs/security.md.
+audit: $(VENV)/.installed-dev
+	$(PY) -m pip install --quiet pip-audit
+	$(VENV)/bin/pip-audit -r requirements.txt -r requirements-dev.txt
 
 clean:
 	rm -rf $(VENV) var/static var/test-media

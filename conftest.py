@@ -53,3 +53,11 @@ def browser_page(browser, live_server):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    where = database.get("HOST") or database["NAME"]
+    return f"database: {database['ENGINE'].rsplit('.', 1)[-1]} ({where})"
