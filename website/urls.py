@@ -12,6 +12,7 @@ from protocol_pages import urls as protocol_urls
 from referrals import urls as referrals_urls
 from search import urls as search_urls
 from training import urls as training_urls
+from website.api import api_router
 
 APPS_URLS = (directory_urls, protocol_urls, training_urls, search_urls, referrals_urls)
 
@@ -19,6 +20,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),
     path("", RedirectView.as_view(url="/es/", permanent=False), name="root-redirect"),
 ]
 

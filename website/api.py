@@ -1,0 +1,70 @@
+"""The headless content API (Wagtail API v2) under /api/v2/, in either language.
+
+``?lang=es|en`` chooses the language of every translated field (default Spanish); any other
+value is a 400. Only JSON is rendered (no browsable HTML API). Page types choose what they
+expose with ``api_fields``; staff-only content (e.g. facilitator notes) is never listed there.
+"""
+
+from django.conf import settings
+from django.utils import translation
+from rest_framework.renderers import JSONRenderer
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import CollectionViewRestriction
+
+LANGUAGE_PARAMETER = "lang"
+
+
+class LanguageMixin:
+    renderer_classes = [JSONRenderer]
+
+    def initial(self, request, *args, **kwargs):
+        language = request.GET.get(LANGUAGE_PARAMETER, settings.LANGUAGE_CODE)
+        codes = [code for code, _name in settings.LANGUAGES]
+        if language not in codes:
+            raise BadRequestError(
+                f"Unknown language {language!r}: use one of {', '.join(codes)} for ?lang="
+            )
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        super().initial(request, *args, **kwargs)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["Content-Language"] = translation.get_language()
+        response.setdefault("Vary", "Accept-Encoding")
+        return response
+
+
+def _public_collections_filter(queryset):
+    restricted = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
+    for path in restricted:
+        queryset = queryset.exclude(collection__path__startswith=path)
+    return queryset
+
+
+class RutaPagesAPIViewSet(LanguageMixin, PagesAPIViewSet):
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union([LANGUAGE_PARAMETER])
+
+
+class RutaImagesAPIViewSet(LanguageMixin, ImagesAPIViewSet):
+    known_query_parameters = ImagesAPIViewSet.known_query_parameters.union([LANGUAGE_PARAMETER])
+
+    def get_queryset(self):
+        return _public_collections_filter(super().get_queryset())
+
+
+class RutaDocumentsAPIViewSet(LanguageMixin, DocumentsAPIViewSet):
+    known_query_parameters = DocumentsAPIViewSet.known_query_parameters.union([LANGUAGE_PARAMETER])
+
+    def get_queryset(self):
+        return _public_collections_filter(super().get_queryset())
+
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", RutaPagesAPIViewSet)
+api_router.register_endpoint("images", RutaImagesAPIViewSet)
+api_router.register_endpoint("documents", RutaDocumentsAPIViewSet)
