@@ -2,6 +2,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -12,6 +13,7 @@ from protocol_pages import urls as protocol_urls
 from referrals import urls as referrals_urls
 from search import urls as search_urls
 from training import urls as training_urls
+from website import views
 from website.api import api_router
 
 APPS_URLS = (directory_urls, protocol_urls, training_urls, search_urls, referrals_urls)
@@ -21,6 +23,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    path("api/openapi.json", views.openapi_json, name="openapi"),
     path("", RedirectView.as_view(url="/es/", permanent=False), name="root-redirect"),
 ]
 
@@ -30,6 +33,7 @@ for app_urls in APPS_URLS:
     urlpatterns += app_urls.urlpatterns
 
 urlpatterns += i18n_patterns(
+    path(_("api/"), views.api_docs, name="api-docs"),
     *[pattern for app_urls in APPS_URLS for pattern in app_urls.localized_urlpatterns],
     path("", include(wagtail_urls)),
     prefix_default_language=True,

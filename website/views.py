@@ -1,4 +1,7 @@
+from django.http import JsonResponse
 from django.shortcuts import render
+
+from website.openapi import build_openapi
 
 
 def page_not_found(request, exception=None):
@@ -9,3 +12,26 @@ def page_not_found(request, exception=None):
 def server_error(request):
     """500 without context processors that might touch the database again."""
     return render(request, "500.html", status=500, using=None)
+
+
+def openapi_json(request):
+    return JsonResponse(build_openapi(), json_dumps_params={"ensure_ascii": False})
+
+
+def api_docs(request):
+    """The human-readable API page, generated from the same OpenAPI description."""
+    document = build_openapi()
+    operations = [
+        {
+            "path": path,
+            "summary": operation.get("summary", ""),
+            "tag": (operation.get("tags") or [""])[0],
+            "parameters": [
+                parameter for parameter in operation.get("parameters", []) if "name" in parameter
+            ],
+        }
+        for path, methods in document["paths"].items()
+        for method, operation in methods.items()
+        if method == "get"
+    ]
+    return render(request, "website/api_docs.html", {"operations": operations})
