@@ -76,21 +76,58 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Referrals: TOTP two-factor authentication and login lockout.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "referrals.middleware.ReferralNoStoreMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "referrals.middleware.ReferralSecurityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
+
+# django-axes first: login lockout after 5 failures (see docs/referrals.md).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "referrals.auth.MembershipAdminAccessBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = 0.5  # hours; an administrator can unlock earlier (axes_reset_username)
+AXES_RESET_ON_SUCCESS = True
+
+# Two-factor authentication (django-otp TOTP): always for referral users; for every admin
+# user when DJANGO_REQUIRE_2FA is on (the production default).
+RUTA_REQUIRE_2FA = env_bool("DJANGO_REQUIRE_2FA", default=True)
+OTP_TOTP_ISSUER = "Ruta"
+
+# Referrals: Fernet keys for sensitive fields (comma-separated, first = current key), the
+# retention period before anonymisation, the answer deadline for urgent referrals and the
+# idle session timeout of referral users.
+REFERRAL_ENCRYPTION_KEYS = env_list("REFERRAL_ENCRYPTION_KEYS")
+if not REFERRAL_ENCRYPTION_KEYS:
+    raise ImproperlyConfigured(
+        "REFERRAL_ENCRYPTION_KEYS is not set. Production refuses to start the referrals "
+        "section without an encryption key (see docs/referrals.md)."
+    )
+REFERRAL_RETENTION_MONTHS = int(os.environ.get("REFERRAL_RETENTION_MONTHS", "24"))
+REFERRAL_OVERDUE_HOURS = int(os.environ.get("REFERRAL_OVERDUE_HOURS", "24"))
+REFERRAL_IDLE_TIMEOUT_SECONDS = 30 * 60
 
 ROOT_URLCONF = "website.urls"
 

@@ -3,6 +3,9 @@
 import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "dev-insecure-key-only-for-a-laptop")
+# INSECURE, published development key for referral fields: never use it in production.
+os.environ.setdefault("REFERRAL_ENCRYPTION_KEYS", "ZGV2LWluc2VjdXJlLXJlZmVycmFsLWtleS0wMDAwMDA=")
+os.environ.setdefault("DJANGO_REQUIRE_2FA", "false")  # referral users always need 2FA
 
 from .base import *  # noqa: F403
 

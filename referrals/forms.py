@@ -1,0 +1,164 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from directory.access import user_organizations
+from directory.models import Organization, Service, Taxonomy, TaxonomyTerm
+
+from .choices import DeclineReason, Exploitation, Language
+from .models import Referral
+
+
+def service_categories():
+    return TaxonomyTerm.objects.filter(taxonomy__code=Taxonomy.SERVICE_CATEGORIES)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class ReferralForm(forms.ModelForm):
+    """The record as the sending institution fills it in. ``version`` carries the optimistic
+    lock through the edit form."""
+
+    languages = forms.MultipleChoiceField(
+        label=_("Languages"),
+        choices=Language.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    exploitation_forms = forms.MultipleChoiceField(
+        label=_("Forms of exploitation (COIP art. 91)"),
+        choices=Exploitation.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Referral
+        fields = [
+            "sending_organization",
+            "receiving_organization",
+            "receiving_service",
+            "requested_services",
+            "urgency",
+            "province",
+            "age_range",
+            "gender",
+            "nationality",
+            "languages",
+            "is_minor",
+            "exploitation_forms",
+            "risk_notes",
+            "needs",
+            "consent_given",
+            "consent_date",
+            "consent_given_by",
+            "consent_scope",
+            "consent_expires",
+        ]
+        widgets = {
+            "requested_services": forms.CheckboxSelectMultiple,
+            "consent_date": DateInput,
+            "consent_expires": DateInput,
+            "is_minor": forms.NullBooleanSelect,
+            "risk_notes": forms.Textarea(attrs={"rows": 3}),
+            "needs": forms.Textarea(attrs={"rows": 3}),
+            "consent_scope": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {
+            "consent_scope": _("Which institution may receive which data, and for what."),
+            "needs": _("Only what the receiving institution needs. Never write names."),
+            "risk_notes": _("Never write names, addresses or phone numbers."),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sending_organization"].queryset = user_organizations(user)
+        self.fields["sending_organization"].empty_label = None
+        self.fields["receiving_organization"].queryset = Organization.objects.filter(is_active=True)
+        self.fields["receiving_service"].queryset = Service.objects.filter(
+            organization__is_active=True
+        ).select_related("organization")
+        self.fields["receiving_service"].label_from_instance = lambda s: (
+            f"{s.organization} · {s.name}"
+        )
+        self.fields["requested_services"].queryset = service_categories()
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+            # The sender is fixed once the referral exists.
+            self.fields["sending_organization"].disabled = True
+
+    def clean(self):
+        data = super().clean()
+        sender = data.get("sending_organization")
+        receiver = data.get("receiving_organization")
+        if sender and receiver and sender == receiver:
+            self.add_error(
+                "receiving_organization", _("The receiving institution must be a different one.")
+            )
+        service = data.get("receiving_service")
+        if service and receiver and service.organization_id != receiver.pk:
+            self.add_error("receiving_service", _("This service belongs to another institution."))
+        consent_date = data.get("consent_date")
+        if consent_date and consent_date > timezone.localdate():
+            self.add_error("consent_date", _("The consent date cannot be in the future."))
+        expires = data.get("consent_expires")
+        if consent_date and expires and expires < consent_date:
+            self.add_error("consent_expires", _("The consent cannot expire before it was given."))
+        return data
+
+
+class SendForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    override_justification = forms.CharField(
+        label=_("Justification for sending without valid consent"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class DeclineForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    decline_reason = forms.ChoiceField(
+        label=_("Reason"), choices=DeclineReason.choices, widget=forms.RadioSelect
+    )
+    decline_reason_other = forms.CharField(
+        label=_("Other reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class CompleteForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    services_given = forms.ModelMultipleChoiceField(
+        label=_("Services given"),
+        queryset=TaxonomyTerm.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    counter_referral = forms.CharField(
+        label=_("Counter-referral report: services given and outcome"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["services_given"].queryset = service_categories()
+
+
+class SimpleTransitionForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+TRANSITION_FORMS = {"send": SendForm, "decline": DeclineForm, "complete": CompleteForm}
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(
+        label=_("Code from your authenticator app"),
+        max_length=8,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
+    )
