@@ -85,7 +85,7 @@ class ReferralForm(forms.ModelForm):
             f"{s.organization} · {s.name}"
         )
         self.fields["requested_services"].queryset = service_categories()
-        if self.instance.pk:
+        if not self.instance._state.adding:
             self.fields["version"].initial = self.instance.version
             # The sender is fixed once the referral exists.
             self.fields["sending_organization"].disabled = True

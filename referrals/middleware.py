@@ -9,13 +9,11 @@
 import time
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
-from django.utils.translation import gettext as _
 from django_otp import user_has_device
 
 from .access import requires_two_factor
@@ -44,7 +42,6 @@ class ReferralSecurityMiddleware:
             last_seen = request.session.get(LAST_SEEN_KEY)
             if last_seen and now - last_seen > settings.REFERRAL_IDLE_TIMEOUT_SECONDS:
                 logout(request)
-                messages.info(request, _("You were signed out after 30 minutes without activity."))
                 return redirect(f"{reverse('wagtailadmin_login')}?{urlencode({'next': path})}")
             request.session[LAST_SEEN_KEY] = now
         if not path.startswith(admin) or path.startswith(

@@ -244,7 +244,7 @@ def referral_edit(request, pk):
             expected = form.cleaned_data.get("version") or 0
             try:
                 with transaction.atomic():
-                    form.instance.save_checked(expected)
+                    form.save(commit=False).save_checked(expected)
                     form.save_m2m()
             except ConcurrentEditError:
                 audit.record(request, Action.EDIT, referral, allowed=False, detail="conflict")

@@ -1,0 +1,223 @@
+import logging
+import time
+
+import pytest
+from django.core import mail
+from django.test import Client, override_settings
+from django.urls import reverse
+from django_otp.oath import totp
+
+from referrals.choices import Status
+from referrals.factories import ReferralFactory, service_category, totp_device
+from referrals.middleware import LAST_SEEN_KEY
+
+from .conftest import verified_login
+
+pytestmark = pytest.mark.django_db
+
+
+def test_referral_user_without_device_is_sent_to_enrolment(client, world):
+    client.force_login(world["users"]["sender"])
+    response = client.get(reverse("referrals:list"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("referrals_2fa:setup"))
+    setup = client.get(response["Location"])
+    assert setup.status_code == 200
+    assert b"data:image/svg+xml" in setup.content  # the QR code, inline, no external request
+    assert "no-store" in setup["Cache-Control"]
+
+
+def test_enrolment_confirms_the_device_with_a_code(client, world):
+    user = world["users"]["sender"]
+    client.force_login(user)
+    client.get(reverse("referrals_2fa:setup"))
+    device = user.totpdevice_set.get()
+    wrong = client.post(reverse("referrals_2fa:setup"), {"token": "000000"})
+    assert wrong.status_code == 400
+    device.refresh_from_db()
+    device.throttle_reset()  # django-otp delays the next try after a failure
+    response = client.post(
+        reverse("referrals_2fa:setup") + "?next=" + reverse("referrals:list"),
+        {"token": f"{totp(device.bin_key):06d}"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("referrals:list")
+    device.refresh_from_db()
+    assert device.confirmed
+    assert client.get(reverse("referrals:list")).status_code == 200
+
+
+def test_enrolled_user_must_verify_each_session(client, world):
+    user = world["users"]["receiver"]
+    device = totp_device(user)
+    client.force_login(user)
+    response = client.get(reverse("referrals:list"))
+    assert response["Location"].startswith(reverse("referrals_2fa:verify"))
+    bad = client.post(reverse("referrals_2fa:verify"), {"token": "123"})
+    assert bad.status_code == 400
+    device.refresh_from_db()
+    device.throttle_reset()
+    ok = client.post(
+        reverse("referrals_2fa:verify") + "?next=" + reverse("referrals:list"),
+        {"token": f"{totp(device.bin_key):06d}"},
+    )
+    assert ok["Location"] == reverse("referrals:list")
+    assert client.get(reverse("referrals:list")).status_code == 200
+
+
+def test_verify_refuses_an_external_next_url(client, world):
+    user = world["users"]["receiver"]
+    device = totp_device(user)
+    client.force_login(user)
+    response = client.post(
+        reverse("referrals_2fa:verify") + "?next=https://evil.example/",
+        {"token": f"{totp(device.bin_key):06d}"},
+    )
+    assert response["Location"] == reverse("wagtailadmin_home")
+
+
+def test_coordinator_needs_two_factor_for_reports(client, world):
+    client.force_login(world["users"]["coordinator"])
+    response = client.get(reverse("referrals:reports"))
+    assert response["Location"].startswith(reverse("referrals_2fa:setup"))
+
+
+def test_other_admin_users_need_two_factor_only_when_required(client, world):
+    editor = world["users"]["nomember"]
+    client.force_login(editor)
+    with override_settings(RUTA_REQUIRE_2FA=False):
+        assert client.get(reverse("wagtailadmin_home")).status_code == 200
+    with override_settings(RUTA_REQUIRE_2FA=True):
+        response = client.get(reverse("wagtailadmin_home"))
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("referrals_2fa:setup"))
+
+
+@override_settings(AXES_ENABLED=True, AXES_FAILURE_LIMIT=5)
+def test_login_lockout_after_five_failures(world):
+    from axes.models import AccessAttempt
+
+    user = world["users"]["sender"]
+    client = Client()
+    url = reverse("wagtailadmin_login")
+    for _ in range(5):
+        client.post(url, {"username": user.username, "password": "wrong-password"})
+    assert AccessAttempt.objects.filter(username=user.username).get().failures_since_start == 5
+    # Now even the right password is refused.
+    response = client.post(url, {"username": user.username, "password": "ruta-test-2026"})
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_four_failures_do_not_lock_out(world):
+    user = world["users"]["sender"]
+    client = Client()
+    url = reverse("wagtailadmin_login")
+    for _ in range(4):
+        client.post(url, {"username": user.username, "password": "wrong-password"})
+    response = client.post(url, {"username": user.username, "password": "ruta-test-2026"})
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(user.pk)
+
+
+def test_idle_referral_session_is_signed_out(client, world):
+    verified_login(client, world["users"]["sender"])
+    assert client.get(reverse("referrals:list")).status_code == 200
+    session = client.session
+    session[LAST_SEEN_KEY] = int(time.time()) - 31 * 60
+    session.save()
+    response = client.get(reverse("referrals:list"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("wagtailadmin_login"))
+    assert "_auth_user_id" not in client.session
+
+
+def test_active_session_within_thirty_minutes_stays(client, world):
+    verified_login(client, world["users"]["sender"])
+    client.get(reverse("referrals:list"))
+    session = client.session
+    session[LAST_SEEN_KEY] = int(time.time()) - 29 * 60
+    session.save()
+    assert client.get(reverse("referrals:list")).status_code == 200
+
+
+def test_posts_need_a_csrf_token(world):
+    client = Client(enforce_csrf_checks=True)
+    verified_login(client, world["users"]["sender"])
+    referral = world["referral"]
+    response = client.post(
+        reverse("referrals:transition", args=[referral.pk, "withdraw"]),
+        {"version": referral.version},
+    )
+    assert response.status_code == 403
+    referral.refresh_from_db()
+    assert referral.status == Status.SENT
+
+
+def test_staff_menu_shows_only_referrals_and_directory(client, world):
+    verified_login(client, world["users"]["sender"])
+    response = client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 200
+    names = {item.name for item in _menu_items(response)}
+    assert "referrals" in names
+    assert not names & {"explorer", "images", "documents", "snippets", "settings"}
+
+
+def _menu_items(response):
+    from wagtail.admin.menu import admin_menu
+
+    return admin_menu.menu_items_for_request(response.wsgi_request)
+
+
+def test_page_titles_and_urls_carry_no_person_data(client, world):
+    referral = world["referral"]
+    verified_login(client, world["users"]["sender"])
+    page = client.get(reverse("referrals:detail", args=[referral.pk])).content.decode()
+    title = page.split("<title>")[1].split("</title>")[0]
+    assert referral.risk_notes not in title
+    assert referral.case_code in title
+    assert str(referral.pk) in reverse("referrals:detail", args=[referral.pk])
+
+
+def test_full_lifecycle_leaves_no_person_data_in_logs_or_mail(client, world, caplog):
+    caplog.set_level(logging.DEBUG)
+    sender, receiver = world["users"]["sender"], world["users"]["receiver"]
+    secrets = ["Nota-secreta-riesgo", "Necesidad-secreta", "Alcance-secreto", "Resultado-secreto"]
+    referral = ReferralFactory(
+        sending_organization=world["orgs"]["sender"],
+        receiving_organization=world["orgs"]["receiver"],
+        risk_notes=secrets[0],
+        needs=secrets[1],
+        consent_scope=secrets[2],
+    )
+    term = service_category()
+    verified_login(client, sender)
+    url = lambda name: reverse("referrals:transition", args=[referral.pk, name])  # noqa: E731
+
+    def step(client, name, **data):
+        referral.refresh_from_db()
+        response = client.post(url(name), {"version": referral.version, **data})
+        assert response.status_code == 302, response.content[:500]
+
+    step(client, "send")
+    assert len(mail.outbox) == 1
+    receiving = Client()
+    verified_login(receiving, receiver)
+    receiving.get(reverse("referrals:detail", args=[referral.pk]))
+    step(receiving, "accept")
+    step(receiving, "start")
+    step(receiving, "complete", counter_referral=secrets[3], services_given=[term.pk])
+    step(client, "close")
+    client.get(reverse("referrals:export"))  # denied: no export permission (logged)
+    referral.refresh_from_db()
+    assert referral.status == Status.CLOSED
+
+    message = mail.outbox[0]
+    assert message.to == [receiver.email]
+    text = " ".join([message.subject, message.body, *(a for a, _ in message.alternatives)])
+    assert str(referral.pk) in text  # the link
+    forbidden = [*secrets, referral.case_code, "Venezuel", "venezol"]
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    for value in forbidden:
+        assert value not in text, value
+        assert value not in logged, value
