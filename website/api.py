@@ -16,6 +16,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import CollectionViewRestriction
 
 LANGUAGE_PARAMETER = "lang"
+MAX_OFFSET = 1_000_000
 
 
 class LanguageMixin:
@@ -30,6 +31,10 @@ class LanguageMixin:
             )
         translation.activate(language)
         request.LANGUAGE_CODE = language
+        offset = request.GET.get("offset")
+        if offset is not None and (not offset.isdigit() or int(offset) > MAX_OFFSET):
+            # Wagtail passes huge offsets straight to the database, which overflows.
+            raise BadRequestError(f"offset must be a whole number from 0 to {MAX_OFFSET}")
         super().initial(request, *args, **kwargs)
 
     def finalize_response(self, request, response, *args, **kwargs):

@@ -10,6 +10,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, JsonResponse
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils.cache import get_conditional_response
 from django.utils.translation import gettext as _
 
@@ -97,3 +98,14 @@ class PublicAPIMiddleware:
             status=429,
             headers={"Retry-After": str(retry_after)},
         )
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's LocaleMiddleware, except that a 404 from an API is not redirected to a
+    language-prefixed URL (the site's catch-all page route would make every API 404 a 302)."""
+
+    def process_response(self, request, response):
+        prefixes = tuple(getattr(settings, "RUTA_PUBLIC_API_PREFIXES", ()))
+        if request.path.startswith(prefixes):
+            return response
+        return super().process_response(request, response)

@@ -61,7 +61,11 @@ LANG = _query(
     {"type": "string", "enum": LANGUAGES},
 )
 LIMIT = _query("limit", "Items per page (at most 20).", {"type": "integer", "minimum": 1})
-OFFSET = _query("offset", "Items to skip.", {"type": "integer", "minimum": 0})
+OFFSET = _query(
+    "offset",
+    "Items to skip (at most 1000000).",
+    {"type": "integer", "minimum": 0, "maximum": 1_000_000},
+)
 
 
 def _v2_paths():

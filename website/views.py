@@ -1,11 +1,15 @@
+from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from website.openapi import build_openapi
 
 
 def page_not_found(request, exception=None):
-    """404 in the visitor's language, with the full site shell."""
+    """404 in the visitor's language, with the full site shell (JSON under the APIs)."""
+    if request.path.startswith(tuple(settings.RUTA_PUBLIC_API_PREFIXES)):
+        return JsonResponse({"message": _("Not found.")}, status=404)
     return render(request, "404.html", status=404)
 
 

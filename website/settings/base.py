@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "training",
     "search",
     "referrals",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -86,8 +88,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "referrals.middleware.ReferralNoStoreMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "website.middleware.PublicAPIMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "website.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -245,6 +248,16 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Public search on an Elasticsearch cluster when ELASTICSEARCH_URL is set (search app).
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "ruta-prod")
+
+# Public APIs (/api/…): CORS for reads, ETag, and a per-IP rate limit of N requests per
+# window (seconds). RUTA_TRUSTED_PROXY_COUNT: reverse proxies whose X-Forwarded-For we trust.
+RUTA_PUBLIC_API_PREFIXES = ["/api/"]
+RUTA_API_RATE_LIMIT = (
+    int(os.environ.get("RUTA_API_RATE_LIMIT", "300")),
+    int(os.environ.get("RUTA_API_RATE_WINDOW", "60")),
+)
+RUTA_API_MAX_AGE = 60
+RUTA_TRUSTED_PROXY_COUNT = int(os.environ.get("RUTA_TRUSTED_PROXY_COUNT", "1"))
 
 # Security: HTTPS everywhere behind the reverse proxy.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -19,3 +19,5 @@ STORAGES["private"] = {  # noqa: F405
     "BACKEND": "django.core.files.storage.FileSystemStorage",
     "OPTIONS": {"location": str(BASE_DIR / "var" / "test-private")},  # noqa: F405
 }
+RUTA_API_RATE_LIMIT = (0, 60)  # off; tests of the limiter switch it on
+RUTA_TRUSTED_PROXY_COUNT = 0

@@ -92,3 +92,10 @@ def test_rate_limit_answers_429_with_retry_after(client, section, settings, monk
     assert client.get("/api/v2/pages/", REMOTE_ADDR="10.0.0.9").status_code == 200
     # Pages are not rate limited.
     assert client.get("/es/directorio/").status_code == 200
+
+
+@pytest.mark.parametrize("offset", ["505223507466717233152", "-1", "abc", "1000001"])
+def test_out_of_range_offset_is_a_400_not_a_database_error(client, section, offset):
+    response = client.get("/api/v2/pages/", {"offset": offset})
+    assert response.status_code == 400
+    assert "offset" in response.json()["message"]
