@@ -37,15 +37,20 @@ def test_purge_anonymises_only_old_closed_referrals(settings):
     assert old.anonymised_at is not None
     for name in ["risk_notes", "needs", "consent_scope", "counter_referral", "age_range"]:
         assert getattr(old, name) == "", name
-    assert old.languages == [] and old.is_minor is None and old.consent_date is None
+    assert old.languages == []
+    assert old.is_minor is None
+    assert old.consent_date is None
     # Aggregate fields are kept.
     assert old.exploitation_forms == ["labour"]
-    assert old.province == "EC-P" and old.requested_services.count() == 1
-    assert old.sending_organization_id and old.status == Status.CLOSED
+    assert old.province == "EC-P"
+    assert old.requested_services.count() == 1
+    assert old.sending_organization_id
+    assert old.status == Status.CLOSED
     assert AuditEntry.objects.filter(referral=old, action="purge").count() == 1
     for untouched in (recent, open_one):
         untouched.refresh_from_db()
-        assert untouched.anonymised_at is None and untouched.needs
+        assert untouched.anonymised_at is None
+        assert untouched.needs
 
     # Safe to run daily: a second run changes nothing.
     assert "Anonymised 0 referrals" in run()

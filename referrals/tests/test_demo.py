@@ -1,0 +1,34 @@
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from referrals import demo
+from referrals.access import has_referral_access, is_coordinator
+from referrals.choices import Status
+from referrals.models import Referral
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_referrals_cover_every_status_and_load_twice():
+    demo.load(io.StringIO())
+    demo.load(io.StringIO())
+    assert Referral.objects.count() >= 30
+    assert set(Referral.objects.values_list("status", flat=True)) == set(Status.values)
+    users = get_user_model().objects
+    assert has_referral_access(users.get(username="gestor_acogida"))
+    assert is_coordinator(users.get(username="coordinacion"))
+    assert not has_referral_access(users.get(username="coordinacion"))
+    for referral in Referral.objects.all():
+        assert referral.sending_organization_id != referral.receiving_organization_id
+        assert referral.sending_organization.is_demo
+
+
+def test_demo_totp_secrets_are_the_documented_ones():
+    demo.load(io.StringIO())
+    device = TOTPDevice.objects.get(user__username="staff_fiscalia", name="demo")
+    assert device.key == demo.DEMO_TOTP_KEYS["staff_fiscalia"]
+    assert device.verify_token(f"{totp(device.bin_key):06d}")
