@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "referrals.middleware.ReferralNoStoreMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "website.page_cache.AnonymousPageCacheMiddleware",
     "website.middleware.PublicAPIMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "website.middleware.LocaleMiddleware",
@@ -229,13 +230,16 @@ TASKS = {
     }
 }
 
-# Cache: local memory unless CACHE_URL-style Redis is configured later.
+# Cache shared by all workers of one machine (files under var/cache); the anonymous page
+# cache keeps public pages for RUTA_PAGE_CACHE_SECONDS and is emptied on every publish.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "ruta",
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("DJANGO_CACHE_LOCATION", str(VAR_DIR / "cache")),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
     }
 }
+RUTA_PAGE_CACHE_SECONDS = int(os.environ.get("RUTA_PAGE_CACHE_SECONDS", "300"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Ruta"

@@ -1,0 +1,94 @@
+"""A small shared cache of public HTML pages for anonymous readers.
+
+Officials on slow phones mostly read the same published pages. Responses are cached when
+the request is an anonymous GET (no session cookie) under /es/ or /en/ and the response is a
+plain 200 HTML page that sets no cookie and is not marked private or no-store. Any publish,
+unpublish or directory change bumps a version number, which empties the cache at once for
+every worker (the cache backend is shared: see CACHES in settings).
+"""
+
+from django.conf import settings
+from django.core.cache import caches
+from django.utils.cache import patch_response_headers
+
+VERSION_KEY = "ruta-page-cache-version"
+
+
+def _cache():
+    return caches[getattr(settings, "RUTA_PAGE_CACHE_ALIAS", "default")]
+
+
+def current_version():
+    version = _cache().get(VERSION_KEY)
+    if version is None:
+        _cache().add(VERSION_KEY, 1, timeout=None)
+        version = _cache().get(VERSION_KEY, 1)
+    return version
+
+
+def invalidate(**kwargs):
+    """Signal receiver: drop every cached page (by moving to a new version)."""
+    try:
+        _cache().incr(VERSION_KEY)
+    except ValueError:
+        _cache().set(VERSION_KEY, 2, timeout=None)
+
+
+def _cacheable_request(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and request.path.startswith(tuple(f"/{code}/" for code, _n in settings.LANGUAGES))
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+        and not request.META.get("HTTP_AUTHORIZATION")
+    )
+
+
+def _cacheable_response(response):
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and response.get("Content-Type", "").startswith("text/html")
+        and not response.cookies
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+        and "no-cache" not in cache_control
+    )
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = getattr(settings, "RUTA_PAGE_CACHE_SECONDS", 0)
+        if not seconds or not _cacheable_request(request):
+            return self.get_response(request)
+        key = f"ruta-page:{current_version()}:{request.get_full_path()}"
+        cached = _cache().get(key)
+        if cached is not None:
+            cached["X-Ruta-Cache"] = "hit"
+            return cached
+        response = self.get_response(request)
+        if _cacheable_response(response):
+            patch_response_headers(response, cache_timeout=min(seconds, 60))
+            response["X-Ruta-Cache"] = "miss"
+            _cache().set(key, response, timeout=seconds)
+        return response
+
+
+CACHE_INVALIDATING_APPS = {
+    "wagtailcore",
+    "wagtaildocs",
+    "wagtailimages",
+    "website",
+    "directory",
+    "protocol_pages",
+    "training",
+}
+
+
+def invalidate_on_content_change(sender, **kwargs):
+    if sender._meta.app_label in CACHE_INVALIDATING_APPS:
+        invalidate()

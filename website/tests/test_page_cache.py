@@ -1,0 +1,50 @@
+import pytest
+from django.core.cache import cache
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page_cache(settings):
+    from website.models import SiteSettings
+
+    SiteSettings.load()  # created on first use, which (rightly) empties the cache
+    settings.RUTA_PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_anonymous_pages_are_served_from_cache(client, home_page, page_cache):
+    first = client.get("/es/")
+    assert first["X-Ruta-Cache"] == "miss"
+    second = client.get("/es/")
+    assert second["X-Ruta-Cache"] == "hit"
+    assert second.content == first.content
+    assert client.get("/en/")["X-Ruta-Cache"] == "miss"  # each language is its own entry
+
+
+def test_publishing_empties_the_cache(client, home_page, page_cache):
+    client.get("/es/")
+    home_page.title_es = "Ruta renovada"
+    home_page.save_revision().publish()
+    response = client.get("/es/")
+    assert response["X-Ruta-Cache"] == "miss"
+    assert "Ruta renovada" in response.content.decode()
+
+
+def test_signed_in_users_are_never_served_or_stored(
+    client, home_page, page_cache, django_user_model
+):
+    user = django_user_model.objects.create_user("lectora", password="x")
+    client.force_login(user)
+    response = client.get("/es/")
+    assert "X-Ruta-Cache" not in response
+    client.logout()
+    client.cookies.clear()
+    assert client.get("/es/")["X-Ruta-Cache"] == "miss"
+
+
+def test_errors_and_private_responses_are_not_cached(client, home_page, page_cache):
+    client.get("/es/no-existe/")
+    assert "X-Ruta-Cache" not in client.get("/es/no-existe/")
