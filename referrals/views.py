@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -28,7 +29,7 @@ from .models import AuditEntry, ConcurrentEditError, Referral, StatusChange
 
 Action = AuditEntry.Action
 EDITABLE = {Status.DRAFT, Status.SENT, Status.RECEIVED}
-CONFLICT_MESSAGE = _(
+CONFLICT_MESSAGE = gettext_lazy(
     "Someone else saved this referral after you opened it. Your changes were not saved: "
     "reload the referral to see the current version."
 )
@@ -73,9 +74,9 @@ def _dashboard_filters(user):
     deadline = timezone.now() - timedelta(hours=settings.REFERRAL_OVERDUE_HOURS)
     return {
         "action": (_("Action needed"), waiting),
-        "sent": (_("Sent"), Q(sending_organization__in=organizations)),
+        "sent": (pgettext("dashboard", "Sent"), Q(sending_organization__in=organizations)),
         "received": (
-            _("Received"),
+            pgettext("dashboard", "Received"),
             Q(receiving_organization__in=organizations) & ~Q(status=Status.DRAFT),
         ),
         "overdue": (

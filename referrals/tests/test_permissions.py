@@ -137,3 +137,39 @@ def test_unknown_referral_is_answered_like_a_hidden_one(client, world):
     missing = client.get(reverse("referrals:detail", args=[uuid.uuid4()]), follow=True)
     hidden = client.get(reverse("referrals:detail", args=[world["referral"].pk]), follow=True)
     assert missing.status_code == hidden.status_code == 404
+
+
+def test_manager_audit_log_shows_only_their_referrals(client, world):
+    from referrals.factories import ReferralFactory
+
+    elsewhere = ReferralFactory(
+        sending_organization=world["orgs"]["other"],
+        receiving_organization=world["orgs"]["receiver"],
+    )
+    AuditEntry.objects.create(action="view", referral=elsewhere, case_code=elsewhere.case_code)
+    AuditEntry.objects.create(
+        action="view", referral=world["referral"], case_code=world["referral"].case_code
+    )
+    verified_login(client, world["users"]["manager"])
+    page = client.get(reverse("referrals:audit")).content.decode()
+    assert world["referral"].case_code in page
+    assert elsewhere.case_code not in page
+
+
+@pytest.mark.parametrize(
+    ("role", "shown"),
+    [("anonymous", False), ("nomember", False), ("coordinator", False), ("sender", True)],
+)
+def test_refer_button_only_for_institution_staff(rf, world, role, shown):
+    from django.contrib.auth.models import AnonymousUser
+    from django.template.loader import render_to_string
+
+    request = rf.get("/es/directorio/")
+    request.user = AnonymousUser() if role == "anonymous" else world["users"][role]
+    organization = world["orgs"]["receiver"]
+    html = render_to_string(
+        "referrals/includes/refer_button.html",
+        {"organization": organization, "request": request},
+    )
+    link = f"{reverse('referrals:create')}?receiver={organization.pk}"
+    assert (link in html) == shown
