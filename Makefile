@@ -36,7 +36,11 @@ run: setup
 system-packages:
 	@bash scripts/system_packages.sh
 
-setup-test: $(VENV)/.installed-dev system-packages
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+setup-test: $(VENV)/.installed-dev system-packages node_modules/.installed
 
 lint: setup-test
 	$(VENV)/bin/ruff check .
