@@ -6,3 +6,24 @@ class ProtocolPagesConfig(AppConfig):
     name = "protocol_pages"
     verbose_name = _("Protocol")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from .handbook import rebuild_handbook
+        from .models import (
+            ProtocolAnnexPage,
+            ProtocolEditionPage,
+            ProtocolPhasePage,
+            ProtocolSubRoutePage,
+        )
+
+        for model in (
+            ProtocolEditionPage,
+            ProtocolPhasePage,
+            ProtocolSubRoutePage,
+            ProtocolAnnexPage,
+        ):
+            page_published.connect(
+                rebuild_handbook, sender=model, dispatch_uid=f"protocol-handbook-{model.__name__}"
+            )

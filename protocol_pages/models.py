@@ -1,9 +1,26 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail.search import index
 
 from website.models import RICH_TEXT_FEATURES
+from website.pdf import PDFDocument, PDFPageMixin, serve_pdf
+
+from .blocks import SUB_ROUTE_CHOICES, AnnexStreamBlock, PrincipleBlock, StepStreamBlock
+
+
+class EditionStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft (not yet in force)")
+    IN_FORCE = "in-force", _("In force")
+    SUPERSEDED = "superseded", _("Superseded")
 
 
 class ProtocolIndexPage(Page):
@@ -13,7 +30,279 @@ class ProtocolIndexPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["website.HomePage"]
+    subpage_types = ["protocol_pages.ProtocolEditionPage"]
     max_count = 1
 
     class Meta:
         verbose_name = _("protocol index page")
+
+    def editions(self):
+        return ProtocolEditionPage.objects.child_of(self).live().order_by("-effective_date")
+
+    def classify_editions(self, today=None):
+        """(in force, superseded editions, drafts) from the live editions' effective dates."""
+        today = today or timezone.localdate()
+        in_force, superseded, drafts = None, [], []
+        for edition in self.editions():
+            if edition.effective_date > today:
+                drafts.append(edition)
+            elif in_force is None:
+                in_force = edition
+            else:
+                superseded.append(edition)
+        return in_force, superseded, drafts
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        in_force, superseded, drafts = self.classify_editions()
+        context.update(in_force=in_force, superseded=superseded, upcoming=drafts)
+        return context
+
+
+class ProtocolEditionPage(RoutablePageMixin, PDFPageMixin, Page):
+    """One edition of the protocol. Its status follows from the effective dates of the live
+    editions: the latest one already in effect is in force, earlier ones are superseded.
+
+    A new edition is made by copying the previous one in the admin: block ids survive the
+    copy, so the edition diff (``protocol_pages.diff``) can tell changed steps from new ones.
+    """
+
+    effective_date = models.DateField(_("effective date"))
+    approving_institutions = ParentalManyToManyField(
+        "directory.Organization",
+        blank=True,
+        related_name="approved_protocol_editions",
+        verbose_name=_("approving institutions"),
+    )
+    summary = RichTextField(_("summary"), blank=True, features=RICH_TEXT_FEATURES)
+    principles = StreamField(
+        [("principle", PrincipleBlock())], blank=True, verbose_name=_("principles")
+    )
+    editors_note = RichTextField(
+        _("editors' note: what changed"), blank=True, features=RICH_TEXT_FEATURES
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("effective_date"),
+        FieldPanel("approving_institutions", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("summary"),
+        FieldPanel("principles"),
+        FieldPanel("editors_note"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary_es"),
+        index.SearchField("summary_en"),
+        index.FilterField("effective_date"),
+    ]
+    parent_page_types = ["protocol_pages.ProtocolIndexPage"]
+    subpage_types = [
+        "protocol_pages.ProtocolPhasePage",
+        "protocol_pages.ProtocolSubRoutePage",
+        "protocol_pages.ProtocolAnnexPage",
+    ]
+    pdf_documents = {"manual": PDFDocument("protocol_pages/pdf/handbook.html", "manual")}
+
+    class Meta:
+        verbose_name = _("protocol edition")
+        verbose_name_plural = _("protocol editions")
+
+    # Status and neighbours -------------------------------------------------------------
+    @cached_property
+    def protocol_index(self):
+        return ProtocolIndexPage.objects.parent_of(self).first()
+
+    @cached_property
+    def _classification(self):
+        if self.protocol_index is None:
+            return None, [], []
+        return self.protocol_index.classify_editions()
+
+    @property
+    def status(self):
+        if self.effective_date > timezone.localdate():
+            return EditionStatus.DRAFT
+        in_force = self._classification[0]
+        if in_force is None or in_force.pk == self.pk:
+            return EditionStatus.IN_FORCE
+        return EditionStatus.SUPERSEDED
+
+    def get_status_display(self):
+        return EditionStatus(self.status).label
+
+    @property
+    def edition_in_force(self):
+        return self._classification[0]
+
+    @cached_property
+    def previous_edition(self):
+        return (
+            ProtocolEditionPage.objects.sibling_of(self, inclusive=False)
+            .live()
+            .filter(effective_date__lt=self.effective_date)
+            .order_by("-effective_date")
+            .first()
+        )
+
+    # Sections -------------------------------------------------------------------------
+    def sections(self):
+        """Live sections in tree order, each with its specific class (one query per class)."""
+        return self.get_children().live().specific()
+
+    def route_sections(self):
+        """Phases (numbered), sub-routes and annexes of this edition, in tree order."""
+        phases, sub_routes, annexes = [], [], []
+        for section in self.sections():
+            if isinstance(section, ProtocolPhasePage):
+                section.phase_number = len(phases) + 1
+                phases.append(section)
+            elif isinstance(section, ProtocolSubRoutePage):
+                sub_routes.append(section)
+            elif isinstance(section, ProtocolAnnexPage):
+                annexes.append(section)
+        return {"phases": phases, "sub_routes": sub_routes, "annexes": annexes}
+
+    def get_context(self, request, *args, **kwargs):
+        from .diff import diff_editions
+
+        context = super().get_context(request, *args, **kwargs)
+        context["edition"] = self
+        context.update(self.route_sections())
+        context["sub_route_pages"] = {page.kind: page for page in context["sub_routes"]}
+        if self.previous_edition is not None:
+            context["diff"] = diff_editions(self.previous_edition, self)
+        return context
+
+    # Handbook ---------------------------------------------------------------------------
+    def get_pdf_context(self, kind):
+        from .handbook import handbook_context
+
+        return handbook_context(self)
+
+    @path("manual.pdf/", name="handbook")
+    def handbook(self, request):
+        return serve_pdf(request, self, "manual")
+
+
+class ProtocolSectionPage(PDFPageMixin, Page):
+    """A page inside an edition (phase, sub-route or annex). Publishing it rebuilds the
+    edition's handbook, so ``get_pdf_page`` answers with the edition."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    parent_page_types = ["protocol_pages.ProtocolEditionPage"]
+    subpage_types = []
+
+    class Meta:
+        abstract = True
+
+    @cached_property
+    def edition(self):
+        return ProtocolEditionPage.objects.parent_of(self).first()
+
+    def get_pdf_page(self):
+        return self.edition
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["edition"] = self.edition
+        return context
+
+
+class StepsSectionMixin:
+    """Context for sections that hold steps: the "in your province" lookup."""
+
+    def get_context(self, request, *args, **kwargs):
+        from .directory_links import province_lookup
+
+        context = super().get_context(request, *args, **kwargs)
+        context["province"] = province_lookup(request, self.steps)
+        if self.edition is not None:
+            context["sub_route_pages"] = {
+                page.kind: page
+                for page in ProtocolSubRoutePage.objects.child_of(self.edition).live()
+            }
+        return context
+
+
+class ProtocolPhasePage(StepsSectionMixin, ProtocolSectionPage):
+    steps = StreamField(StepStreamBlock(), blank=True, verbose_name=_("steps"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("steps")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro_es"),
+        index.SearchField("intro_en"),
+        index.SearchField("steps_es"),
+        index.SearchField("steps_en"),
+    ]
+
+    class Meta:
+        verbose_name = _("phase")
+        verbose_name_plural = _("phases")
+
+    @cached_property
+    def phase_number(self):
+        return ProtocolPhasePage.objects.sibling_of(self).filter(path__lte=self.path).count()
+
+
+class ProtocolSubRoutePage(StepsSectionMixin, ProtocolSectionPage):
+    kind = models.CharField(_("sub-route"), max_length=30, choices=SUB_ROUTE_CHOICES)
+    steps = StreamField(StepStreamBlock(), blank=True, verbose_name=_("steps"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("kind"),
+        FieldPanel("intro"),
+        FieldPanel("steps"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro_es"),
+        index.SearchField("intro_en"),
+        index.SearchField("steps_es"),
+        index.SearchField("steps_en"),
+    ]
+
+    class Meta:
+        verbose_name = _("sub-route")
+        verbose_name_plural = _("sub-routes")
+
+    def clean(self):
+        super().clean()
+        parent = self.get_parent() if self.pk else None
+        if parent is None:
+            return
+        clash = ProtocolSubRoutePage.objects.child_of(parent).filter(kind=self.kind)
+        if clash.exclude(pk=self.pk).exists():
+            raise ValidationError({"kind": _("This edition already has this sub-route.")})
+
+
+class ProtocolAnnexPage(ProtocolSectionPage):
+    class Kind(models.TextChoices):
+        FORMS = "forms", _("Forms")
+        GLOSSARY = "glossary", _("Glossary")
+        LEGAL = "legal", _("Legal framework")
+        OTHER = "other", _("Other")
+
+    kind = models.CharField(_("kind of annex"), max_length=20, choices=Kind.choices)
+    body = StreamField(AnnexStreamBlock(), blank=True, verbose_name=_("content"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("kind"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro_es"),
+        index.SearchField("intro_en"),
+        index.SearchField("body_es"),
+        index.SearchField("body_en"),
+    ]
+
+    class Meta:
+        verbose_name = _("annex")
+        verbose_name_plural = _("annexes")

@@ -1,0 +1,62 @@
+"""The handbook PDF of an edition: its context, and rebuilding it when anything publishes."""
+
+import contextvars
+from contextlib import contextmanager
+
+import segno
+from django.utils import timezone
+
+from website.pdf import request_builds
+
+_deferred = contextvars.ContextVar("protocol_handbook_builds_deferred", default=None)
+
+
+def handbook_context(edition):
+    url = edition.get_full_url()
+    qr = segno.make(url, error="m")
+    return {
+        "page": edition,
+        "edition": edition,
+        **edition.route_sections(),
+        "approving_institutions": list(edition.approving_institutions.all()),
+        "online_url": url,
+        "qr_data_uri": qr.svg_data_uri(scale=4, border=1),
+        "built_on": timezone.localdate(),
+    }
+
+
+def edition_of(page):
+    from .models import ProtocolEditionPage
+
+    if isinstance(page, ProtocolEditionPage):
+        return page
+    return page.get_pdf_page()
+
+
+def rebuild_handbook(sender, instance, **kwargs):
+    """page_published receiver: enqueue the handbook builds of the page's edition."""
+    edition = edition_of(instance.specific)
+    if edition is None or not edition.live:
+        return
+    pending = _deferred.get()
+    if pending is not None:
+        pending[edition.pk] = edition
+        return
+    request_builds(edition)
+
+
+@contextmanager
+def handbook_builds_deferred(build=True):
+    """Collect rebuilds while many pages publish (e.g. demo data), then request each
+    edition's build once (or none with ``build=False``: the first reader's request or the
+    next publication builds it)."""
+    pending = {}
+    token = _deferred.set(pending)
+    try:
+        yield pending
+    finally:
+        _deferred.reset(token)
+    for edition in pending.values() if build else ():
+        edition.refresh_from_db()
+        if edition.live:
+            request_builds(edition)
