@@ -32,3 +32,15 @@ def test_demo_totp_secrets_are_the_documented_ones():
     device = TOTPDevice.objects.get(user__username="staff_fiscalia", name="demo")
     assert device.key == demo.DEMO_TOTP_KEYS["staff_fiscalia"]
     assert device.verify_token(f"{totp(device.bin_key):06d}")
+
+
+def test_readme_lists_the_demo_totp_secrets():
+    import base64
+    from pathlib import Path
+
+    from django.conf import settings
+
+    readme = (Path(settings.BASE_DIR) / "README.md").read_text(encoding="utf-8")
+    for username, key in demo.DEMO_TOTP_KEYS.items():
+        secret = base64.b32encode(bytes.fromhex(key)).decode()
+        assert f"| `{username}` | `{secret}` |" in readme

@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from referrals import lifecycle
 from referrals.choices import ConsentGivenBy, DeclineReason, Status
@@ -12,6 +12,14 @@ from referrals.models import AuditEntry, ConcurrentEditError
 from .conftest import grant, verified_login
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages are matched in English (msgids); the Spanish catalogue is checked apart."""
+    with translation.override("en"):
+        yield
+
 
 SENDER = {"sender"}
 RECEIVER = {"receiver"}
