@@ -70,7 +70,7 @@ test: lint checks check-messages pytest-sqlite pytest-postgres
 	@echo "make test: all checks passed"
 
 bench: setup-test
-	@for script in benchmarks/*.py; do echo "=== $$script ==="; $(PY) $$script || exit 1; done
+	@for script in benchmarks/[!_]*.py; do echo "=== $$script ==="; $(PY) $$script || exit 1; done
 
 requirements:
 	$(PYTHON) -m venv /tmp/ruta-req && /tmp/ruta-req/bin/pip install -q -r requirements.in \

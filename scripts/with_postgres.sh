@@ -44,6 +44,7 @@ as_pg "$PGBIN/initdb" -D "$DATADIR/data" -U postgres --auth=trust -E UTF8 --loca
 as_pg "$PGBIN/pg_ctl" -D "$DATADIR/data" -l "$DATADIR/server.log" -w -o \
     "-p $PORT -k $DATADIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
     start >/dev/null
+as_pg "$PGBIN/createdb" -h 127.0.0.1 -p "$PORT" -U postgres ruta
 VERSION=$("$PGBIN/postgres" --version)
 echo "PostgreSQL pass: $VERSION on 127.0.0.1:$PORT (data in $DATADIR, removed afterwards)"
 
