@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from directory.provinces import in_ecuador, province_choices
@@ -117,13 +118,15 @@ class Location(HSDSModel):
 class ServiceAtLocation(HSDSModel):
     """A service delivered at a location."""
 
-    service = models.ForeignKey(
+    service = ParentalKey(
         "directory.Service", on_delete=models.CASCADE, related_name="service_at_locations"
     )
     location = models.ForeignKey(
         Location, on_delete=models.CASCADE, related_name="service_at_locations"
     )
     description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("location"), FieldPanel("description")]
 
     class Meta:
         verbose_name = _("service at location")

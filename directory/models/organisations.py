@@ -1,5 +1,7 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -79,6 +81,27 @@ class Organization(index.Indexed, HSDSModel, ClusterableModel):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        from directory.validators import normalise_phone
+
+        from .pages import RESERVED_SLUGS
+
+        for field in ("slug", "slug_es", "slug_en"):
+            if hasattr(self, field) and not getattr(self, field):
+                setattr(self, field, slugify(self.name)[:255] or None)
+        errors = {}
+        for field in ("slug_es", "slug_en"):
+            if getattr(self, field, None) in RESERVED_SLUGS:
+                errors[field] = _("This address is used by the directory itself; choose another.")
+        if self.referral_phone:
+            try:
+                self.referral_phone = normalise_phone(self.referral_phone)
+            except ValidationError as error:
+                errors["referral_phone"] = error.messages
+        if errors:
+            raise ValidationError(errors)
 
 
 class OrganizationMembership(models.Model):

@@ -1,12 +1,15 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.search import index
 
 from .base import HSDSModel
 
 
-class Service(index.Indexed, HSDSModel):
+class Service(index.Indexed, HSDSModel, ClusterableModel):
     """A service an organisation provides (HSDS service) with Ruta's eligibility fields.
 
     Staff-only fields (capacity, vacancies, intake notes, and contacts marked staff-only)
@@ -71,6 +74,49 @@ class Service(index.Indexed, HSDSModel):
     capacity = models.PositiveIntegerField(_("capacity (staff only)"), null=True, blank=True)
     vacancies = models.PositiveIntegerField(_("vacancies (staff only)"), null=True, blank=True)
     intake_notes = models.TextField(_("intake notes (staff only)"), blank=True)
+
+    panels = [
+        FieldPanel("organization"),
+        FieldPanel("name"),
+        FieldPanel("alternate_name"),
+        FieldPanel("status"),
+        FieldPanel("alert"),
+        FieldPanel("description"),
+        FieldPanel("categories"),
+        MultiFieldPanel(
+            [
+                FieldPanel("populations"),
+                FieldRowPanel([FieldPanel("minimum_age"), FieldPanel("maximum_age")]),
+                FieldPanel("gender"),
+                FieldPanel("accepts_mother_with_children"),
+                FieldPanel("eligibility_description"),
+            ],
+            heading=_("Eligibility"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("application_process"),
+                FieldPanel("interpretation_services"),
+                FieldPanel("is_free"),
+                FieldPanel("fees_description"),
+                FieldPanel("wait_time"),
+                FieldPanel("url"),
+                FieldPanel("email"),
+            ],
+            heading=_("Access and cost"),
+        ),
+        InlinePanel("service_at_locations", label=_("Locations")),
+        InlinePanel("schedules", label=_("Opening hours")),
+        InlinePanel("languages", label=_("Languages")),
+        MultiFieldPanel(
+            [FieldPanel("assured_date"), FieldPanel("assurer_email")],
+            heading=_("Verification"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("capacity"), FieldPanel("vacancies"), FieldPanel("intake_notes")],
+            heading=_("Staff only (never public)"),
+        ),
+    ]
 
     search_fields = [
         index.SearchField("name", boost=3),
@@ -163,6 +209,20 @@ class Phone(HSDSModel):
     def __str__(self):
         return self.number
 
+    def clean(self):
+        super().clean()
+        from directory.validators import normalise_phone
+
+        try:
+            self.number = normalise_phone(self.number)
+        except ValidationError as error:
+            raise ValidationError({"number": error.messages}) from error
+        owners = [self.organization_id, self.service_id, self.location_id, self.contact_id]
+        if not any(owners):
+            raise ValidationError(
+                _("Attach the phone to an organisation, a service, a location or a contact.")
+            )
+
 
 class Contact(HSDSModel):
     """A named contact. Contacts are staff-only unless marked public."""
@@ -203,7 +263,7 @@ class Schedule(HSDSModel):
         SA = "SA", _("Saturday")
         SU = "SU", _("Sunday")
 
-    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="schedules")
+    service = ParentalKey(Service, on_delete=models.CASCADE, related_name="schedules")
     byday = models.CharField(_("weekday"), max_length=2, choices=Weekday.choices, blank=True)
     opens_at = models.TimeField(_("opens at"), null=True, blank=True)
     closes_at = models.TimeField(_("closes at"), null=True, blank=True)
@@ -231,7 +291,7 @@ class Schedule(HSDSModel):
 class Language(HSDSModel):
     """A language a service is offered in (ISO 639-1 code)."""
 
-    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="languages")
+    service = ParentalKey(Service, on_delete=models.CASCADE, related_name="languages")
     code = models.CharField(_("code"), max_length=10)
     name = models.CharField(_("name"), max_length=100)
 

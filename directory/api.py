@@ -1,0 +1,312 @@
+"""Read-only public HSDS 3 API under /api/hsds/. Every object comes from directory.visibility."""
+
+import json
+import math
+import uuid
+from datetime import datetime, time
+
+from django.db.models import Q
+from django.http import FileResponse, HttpResponse, JsonResponse
+from django.utils import timezone, translation
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from directory import visibility
+from directory.hsds import SCHEMA_DIR
+from directory.models import ServiceAtLocation, Taxonomy, TaxonomyTerm
+
+MAX_PER_PAGE = 100
+DEFAULT_PER_PAGE = 25
+COMMON_PARAMS = {"page", "per_page", "format", "search", "modified_after", "lang"}
+
+
+class BadRequest(Exception):
+    pass
+
+
+def _error(message, status=400):
+    return JsonResponse(
+        {"error": message, "status": status},
+        status=status,
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+def _uuid(params, name):
+    value = params.get(name)
+    if value in (None, ""):
+        return None
+    try:
+        return uuid.UUID(value)
+    except ValueError as error:
+        raise BadRequest(
+            _("The parameter “%(name)s” must be a UUID, got “%(value)s”.")
+            % {"name": name, "value": value}
+        ) from error
+
+
+def _positive_int(params, name, default, maximum=None):
+    value = params.get(name)
+    if value in (None, ""):
+        return default
+    try:
+        number = int(value)
+    except ValueError as error:
+        raise BadRequest(
+            _("The parameter “%(name)s” must be a whole number, got “%(value)s”.")
+            % {"name": name, "value": value}
+        ) from error
+    if number < 1 or (maximum and number > maximum):
+        raise BadRequest(
+            _("The parameter “%(name)s” must be between 1 and %(maximum)s.")
+            % {"name": name, "maximum": maximum or "…"}
+        )
+    return number
+
+
+def _modified_after(params):
+    value = params.get("modified_after")
+    if not value:
+        return None
+    moment = parse_datetime(value.replace(" ", "+"))
+    if moment is None:
+        day = parse_date(value)
+        moment = datetime.combine(day, time.min) if day else None
+    if moment is None:
+        raise BadRequest(
+            _("“modified_after” must be an ISO 8601 date or date-time, e.g. 2026-01-31T00:00:00Z.")
+        )
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment, timezone.get_default_timezone())
+    return moment
+
+
+def _check_params(params, allowed):
+    unknown = sorted(set(params) - allowed - COMMON_PARAMS)
+    if unknown:
+        raise BadRequest(
+            _("Unsupported parameter(s): %(unknown)s. Supported: %(supported)s.")
+            % {
+                "unknown": ", ".join(unknown),
+                "supported": ", ".join(sorted(allowed | COMMON_PARAMS)),
+            }
+        )
+    fmt = params.get("format", "json")
+    if fmt not in ("json", "ndjson"):
+        raise BadRequest(_("“format” must be “json” or “ndjson”."))
+    lang = params.get("lang")
+    if lang and lang not in ("es", "en"):
+        raise BadRequest(_("“lang” must be “es” or “en”."))
+
+
+def _page(request, queryset, serialise):
+    params = request.GET
+    page_number = _positive_int(params, "page", 1)
+    per_page = _positive_int(params, "per_page", DEFAULT_PER_PAGE, MAX_PER_PAGE)
+    total = queryset.count()
+    total_pages = max(1, math.ceil(total / per_page))
+    start = (page_number - 1) * per_page
+    items = [serialise(obj) for obj in queryset[start : start + per_page]]
+    if params.get("format") == "ndjson":
+        lines = "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items)
+        return HttpResponse(lines, content_type="application/x-ndjson; charset=utf-8")
+    return JsonResponse(
+        {
+            "total_items": total,
+            "total_pages": total_pages,
+            "page_number": page_number,
+            "size": len(items),
+            "first_page": page_number == 1,
+            "last_page": page_number >= total_pages,
+            "empty": total == 0,
+            "contents": items,
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+def api_view(allowed=frozenset()):
+    """GET only, the language from ``lang`` (else Accept-Language), bad input → JSON 400."""
+
+    def decorator(function):
+        @require_GET
+        def view(request, *args, **kwargs):
+            language = request.GET.get("lang") or translation.get_language() or "es"
+            try:
+                _check_params(request.GET, set(allowed))
+                with translation.override(language if language in ("es", "en") else "es"):
+                    return function(request, *args, **kwargs)
+            except BadRequest as error:
+                return _error(str(error))
+
+        view.__name__ = function.__name__
+        view.__doc__ = function.__doc__
+        return view
+
+    return decorator
+
+
+def _detail(queryset, pk, serialise, label):
+    try:
+        key = uuid.UUID(str(pk))
+    except ValueError as error:
+        raise BadRequest(_("The id must be a UUID.")) from error
+    obj = queryset.filter(pk=key).first()
+    if obj is None:
+        return _error(_("No %(label)s has this id.") % {"label": label}, status=404)
+    return JsonResponse(serialise(obj), json_dumps_params={"ensure_ascii": False})
+
+
+def _search(queryset, params, fields):
+    text = (params.get("search") or "").strip()
+    if not text:
+        return queryset
+    condition = Q()
+    for field in fields:
+        condition |= Q(**{f"{field}__icontains": text})
+    return queryset.filter(condition)
+
+
+def _modified(queryset, params, field="last_modified"):
+    moment = _modified_after(params)
+    return queryset.filter(**{f"{field}__gte": moment}) if moment else queryset
+
+
+def _taxonomy_filter(queryset, params, prefix=""):
+    term_id = _uuid(params, "taxonomy_term_id")
+    taxonomy_id = _uuid(params, "taxonomy_id")
+    if term_id:
+        queryset = queryset.filter(
+            Q(**{f"{prefix}categories__id": term_id}) | Q(**{f"{prefix}populations__id": term_id})
+        )
+    if taxonomy_id:
+        queryset = queryset.filter(
+            Q(**{f"{prefix}categories__taxonomy_id": taxonomy_id})
+            | Q(**{f"{prefix}populations__taxonomy_id": taxonomy_id})
+        )
+    return queryset.distinct() if (term_id or taxonomy_id) else queryset
+
+
+# --- endpoints ---------------------------------------------------------------------------
+
+
+@api_view()
+def root(request):
+    return JsonResponse(
+        {
+            "version": visibility.HSDS_VERSION,
+            "profile": visibility.HSDS_PROFILE,
+            "openapi_url": request.build_absolute_uri("openapi.json"),
+        }
+    )
+
+
+@require_GET
+def openapi_document(request):
+    return FileResponse((SCHEMA_DIR / "openapi.json").open("rb"), content_type="application/json")
+
+
+SERVICE_FILTERS = frozenset({"taxonomy_term_id", "taxonomy_id", "organization_id"})
+
+
+def _services(params):
+    queryset = visibility.public_services()
+    organization_id = _uuid(params, "organization_id")
+    if organization_id:
+        queryset = queryset.filter(organization_id=organization_id)
+    queryset = _taxonomy_filter(queryset, params)
+    queryset = _search(
+        queryset, params, ["name", "description", "organization__name", "alternate_name"]
+    )
+    return _modified(queryset, params).order_by("organization__name", "name", "id")
+
+
+@api_view(SERVICE_FILTERS)
+def services(request):
+    return _page(request, _services(request.GET), visibility.hsds_service)
+
+
+@api_view()
+def service_detail(request, pk):
+    return _detail(visibility.public_services(), pk, visibility.hsds_service, _("service"))
+
+
+def _organizations_queryset():
+    return visibility.organization_with_services(visibility.public_organizations())
+
+
+@api_view(frozenset({"taxonomy_term_id", "taxonomy_id"}))
+def organizations(request):
+    params = request.GET
+    queryset = _taxonomy_filter(_organizations_queryset(), params, prefix="services__")
+    queryset = _search(queryset, params, ["name", "alternate_name", "description"])
+    queryset = _modified(queryset, params).order_by("name", "id")
+    return _page(request, queryset, visibility.hsds_organization)
+
+
+@api_view()
+def organization_detail(request, pk):
+    return _detail(_organizations_queryset(), pk, visibility.hsds_organization, _("organisation"))
+
+
+def _service_at_locations():
+    return (
+        ServiceAtLocation.objects.filter(service__organization__is_active=True)
+        .select_related("location", "service")
+        .prefetch_related("location__phones")
+    )
+
+
+@api_view(SERVICE_FILTERS)
+def service_at_locations(request):
+    params = request.GET
+    queryset = _service_at_locations()
+    organization_id = _uuid(params, "organization_id")
+    if organization_id:
+        queryset = queryset.filter(service__organization_id=organization_id)
+    queryset = _taxonomy_filter(queryset, params, prefix="service__")
+    queryset = _search(queryset, params, ["service__name", "service__description"])
+    queryset = _modified(queryset, params).order_by("service__name", "id")
+    return _page(request, queryset, visibility.hsds_service_at_location)
+
+
+@api_view()
+def service_at_location_detail(request, pk):
+    return _detail(
+        _service_at_locations(), pk, visibility.hsds_service_at_location, _("service at location")
+    )
+
+
+@api_view()
+def taxonomies(request):
+    queryset = _search(Taxonomy.objects.all(), request.GET, ["name", "description"])
+    queryset = _modified(queryset, request.GET).order_by("code")
+    return _page(request, queryset, visibility.hsds_taxonomy)
+
+
+@api_view()
+def taxonomy_detail(request, pk):
+    return _detail(Taxonomy.objects.all(), pk, visibility.hsds_taxonomy, _("taxonomy"))
+
+
+@api_view(frozenset({"taxonomy_id"}))
+def taxonomy_terms(request):
+    params = request.GET
+    queryset = TaxonomyTerm.objects.select_related("taxonomy")
+    taxonomy_id = _uuid(params, "taxonomy_id")
+    if taxonomy_id:
+        queryset = queryset.filter(taxonomy_id=taxonomy_id)
+    queryset = _search(queryset, params, ["name", "description", "code"])
+    queryset = _modified(queryset, params).order_by("taxonomy__code", "sort_order", "code")
+    return _page(request, queryset, visibility.hsds_taxonomy_term)
+
+
+@api_view()
+def taxonomy_term_detail(request, pk):
+    return _detail(
+        TaxonomyTerm.objects.select_related("taxonomy"),
+        pk,
+        visibility.hsds_taxonomy_term,
+        _("taxonomy term"),
+    )

@@ -1,0 +1,113 @@
+"""No confidential or staff-only value reaches any public URL or format of the directory."""
+
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+
+from directory.tests.conftest import CAPACITY, SENTINELS, VACANCIES
+
+pytestmark = pytest.mark.django_db
+
+
+def forbidden_values():
+    values = set(SENTINELS.values()) - {SENTINELS["latitude"], SENTINELS["longitude"]}
+    values |= {"123457", "543219", "3987654", "398-7654", "8765432", "876-5432", "8760000"}
+    values |= {str(VACANCIES), str(CAPACITY)}
+    return values
+
+
+def leaks(text):
+    return sorted(value for value in forbidden_values() if value in text)
+
+
+def public_urls(sample):
+    organization = sample["organization"]
+    service = sample["shelter_service"]
+    sal = service.service_at_locations.get()
+    urls = [
+        "/es/directorio/",
+        "/en/directory/",
+        "/es/directorio/?province=EC-P",
+        "/es/directorio/?category=shelter",
+        "/en/directory/?province=EC-P&category=shelter",
+        f"/es/directorio/{organization.slug_es}/",
+        f"/en/directory/{organization.slug_en}/",
+        "/es/directorio/cobertura/",
+        "/en/directory/coverage/",
+        "/api/hsds/",
+        f"/api/hsds/services/{service.id}",
+        f"/api/hsds/organizations/{organization.id}",
+        f"/api/hsds/service_at_locations/{sal.id}",
+    ]
+    for endpoint in (
+        "services",
+        "organizations",
+        "service_at_locations",
+        "taxonomies",
+        "taxonomy_terms",
+    ):
+        for query in ("", "?format=ndjson", "?lang=en", "?search=prueba"):
+            urls.append(f"/api/hsds/{endpoint}{query}")
+    return urls
+
+
+def test_no_confidential_value_in_any_public_response(client, directory_page, sample):
+    checked = 0
+    for url in public_urls(sample):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        text = response.content.decode()
+        assert leaks(text) == [], url
+        checked += 1
+    # The public parts are there: canton and province of the shelter, the referral contact.
+    organization_page = client.get(f"/es/directorio/{sample['organization'].slug_es}/")
+    html = organization_page.content.decode()
+    assert "Rumiñahui" in html
+    assert "Pichincha" in html
+    assert "+593 2-250-0000" in html  # referral phone
+    assert "+593 2-250-1111" in html  # phone of the public office
+    services = client.get("/api/hsds/services").json()["contents"]
+    cities = {
+        address["city"]
+        for service in services
+        for sal in service.get("service_at_locations", [])
+        for address in sal["location"].get("addresses", [])
+    }
+    assert {"Rumiñahui", "Quito"} <= cities
+    assert checked > 25
+
+
+def test_no_confidential_value_in_export_files(sample, tmp_path):
+    call_command("export_hsds", str(tmp_path), stdout=io.StringIO())
+    files = sorted(tmp_path.iterdir())
+    assert len(files) > 5
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert leaks(text) == [], path.name
+    document = json.loads((tmp_path / "hsds.json").read_text(encoding="utf-8"))
+    assert any("Rumiñahui" in json.dumps(o, ensure_ascii=False) for o in document["organizations"])
+
+
+def test_staff_member_sees_confidential_details(client, directory_page, sample, staff_user):
+    client.force_login(staff_user)
+    html = client.get(f"/es/directorio/{sample['organization'].slug_es}/").content.decode()
+    for key in ("address", "direct_phone", "staff_phone", "intake_notes", "contact_email"):
+        assert SENTINELS[key] in html, key
+    assert str(VACANCIES) in html
+
+
+def test_signed_in_user_without_membership_sees_public_view(
+    client, directory_page, sample, django_user_model
+):
+    user = django_user_model.objects.create_user("sin_institucion", password="x-y-z-123456")
+    client.force_login(user)
+    html = client.get(f"/es/directorio/{sample['organization'].slug_es}/").content.decode()
+    assert leaks(html) == []
+
+
+def test_public_api_never_shows_staff_fields_even_to_staff(client, sample, staff_user):
+    client.force_login(staff_user)
+    text = client.get("/api/hsds/services").content.decode()
+    assert leaks(text) == []
