@@ -252,6 +252,14 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Public search on an Elasticsearch cluster when ELASTICSEARCH_URL is set (search app).
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "ruta-prod")
+ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))  # seconds
+# Synonym groups editors maintain (both search backends); rebuild the index after a change.
+SEARCH_SYNONYMS_FILE = Path(
+    os.environ.get("SEARCH_SYNONYMS_FILE", BASE_DIR / "search" / "synonyms.txt")
+)
+# PostgreSQL: accent-insensitive Spanish text search (configuration made by search's migration).
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "spanish_unaccent"
 
 # Public APIs (/api/…): CORS for reads, ETag, and a per-IP rate limit of N requests per
 # window (seconds). RUTA_TRUSTED_PROXY_COUNT: reverse proxies whose X-Forwarded-For we trust.
@@ -301,5 +309,7 @@ LOGGING = {
     "loggers": {
         "django.request": {"level": "ERROR"},
         "django_tasks": {"level": "WARNING"},
+        # The search app logs one warning per Elasticsearch outage and falls back itself.
+        "elastic_transport": {"level": "ERROR"},
     },
 }

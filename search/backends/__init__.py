@@ -1,0 +1,68 @@
+"""What goes into and comes out of a search, whichever backend answers it."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+FACETS = ("province", "category", "population", "language", "free", "open_now", "open_24_hours")
+FLAG_FACETS = ("free", "open_now", "open_24_hours")
+
+
+@dataclass
+class DirectoryQuery:
+    """A directory search: text plus filters, sort and page. ``origin`` is a
+    (latitude, longitude) for sorting by distance."""
+
+    text: str = ""
+    language: str = "es"
+    province: str = ""
+    category: str = ""
+    population: str = ""
+    service_language: str = ""
+    free: bool = False
+    open_now: bool = False
+    open_24_hours: bool = False
+    sort: str = "relevance"
+    origin: tuple | None = None
+    page: int = 1
+    per_page: int = 20
+    now: datetime | None = None
+
+    def filters(self, without=None):
+        values = {
+            "province": self.province,
+            "category": self.category,
+            "population": self.population,
+            "language": self.service_language,
+            "free": self.free,
+            "open_now": self.open_now,
+            "open_24_hours": self.open_24_hours,
+        }
+        return {k: v for k, v in values.items() if v and k != without}
+
+
+@dataclass
+class DirectoryResult:
+    ids: list  # service ids of the requested page, in order
+    total: int
+    facets: dict  # facet name -> {option code: count}; flags -> {"true": count}
+    distances: dict = field(default_factory=dict)  # service id -> (km, "exact"|"city")
+    suggestion: str = ""
+    backend: str = "database"
+
+
+@dataclass
+class SiteQuery:
+    text: str = ""
+    language: str = "es"
+    kinds: tuple = ()
+    page: int = 1
+    per_page: int = 20
+
+
+@dataclass
+class SiteResult:
+    hits: list  # dicts: kind, object_id, title, summary, url
+    total: int
+    kind_counts: dict
+    suggestion: str = ""
+    backend: str = "database"

@@ -1,0 +1,66 @@
+"""Site search and the directory search page (GET forms, no JavaScript needed)."""
+
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+
+from search.backends import SiteQuery
+from search.directory import MAX_QUERY_LENGTH, browse_directory
+from search.models import SearchEntry
+from search.service import search_site
+
+PER_PAGE = 20
+
+
+def _no_store_when_searching(response, request):
+    """Search pages are never indexed; with a query they are not cached either."""
+    if request.GET.get("q"):
+        add_never_cache_headers(response)
+        patch_cache_control(response, private=True)
+    return response
+
+
+def site_search(request):
+    language = translation.get_language() or "es"
+    text = (request.GET.get("q") or "").strip()[:MAX_QUERY_LENGTH]
+    kinds = dict(SearchEntry.Kind.choices)
+    kind = request.GET.get("type") or ""
+    errors = []
+    if kind and kind not in kinds:
+        errors.append(kind)
+        kind = ""
+    try:
+        page_number = max(1, int(request.GET.get("page") or 1))
+    except ValueError:
+        page_number = 1
+    result = search_site(
+        SiteQuery(
+            text=text,
+            language=language,
+            kinds=(kind,) if kind else (),
+            page=page_number,
+            per_page=PER_PAGE,
+        )
+    )
+    context = {
+        "query": text,
+        "result": result,
+        "selected_kind": kind,
+        "unknown_kind": errors[0][:50] if errors else "",
+        "kind_options": [
+            {"code": code, "name": name, "count": result.kind_counts.get(code, 0)}
+            for code, name in kinds.items()
+        ],
+        "has_next": page_number * PER_PAGE < result.total,
+        "page_number": page_number,
+        "next_page": page_number + 1,
+        "previous_page": page_number - 1,
+    }
+    response = TemplateResponse(request, "search/site_search.html", context)
+    return _no_store_when_searching(response, request)
+
+
+def directory_search(request):
+    context = browse_directory(request.GET)
+    response = TemplateResponse(request, "search/directory_search.html", context)
+    return _no_store_when_searching(response, request)
