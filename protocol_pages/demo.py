@@ -319,7 +319,11 @@ def load(stdout):
     # (or to benchmarks/handbook_build.py) instead of slowing every `load_demo`.
     with handbook_builds_deferred(build=False):
         for spec in EDITIONS:
-            if ProtocolEditionPage.objects.child_of(index).filter(slug=spec["slug"]["es"]).exists():
+            if (
+                ProtocolEditionPage.objects.child_of(index)
+                .filter(slug_es=spec["slug"]["es"])
+                .exists()
+            ):
                 continue
             stdout.write(f"  protocol: building {spec['title']['es']} …")
             created.append(build_edition(index, spec, orgs, forms))

@@ -202,3 +202,25 @@ def test_publishing_a_section_rebuilds_the_stored_handbook(protocol):
     rebuilt = BuiltDocument.objects.get(page=edition, kind="manual", language="es")
     assert rebuilt.built_at > built_at
     assert "Protección inmediata y acogida" in "".join(page_texts(read(rebuilt)))
+
+
+@override_settings(TASKS=DUMMY_TASKS)
+def test_deferred_builds_request_each_edition_once(protocol):
+    from django_tasks import default_task_backend
+
+    from protocol_pages.handbook import handbook_builds_deferred
+
+    default_task_backend.clear()
+    with handbook_builds_deferred():
+        protocol["phase1"].save_revision().publish()
+        protocol["phase2"].save_revision().publish()
+        assert not [
+            r for r in default_task_backend.results if r.task.func is build_page_document.func
+        ]
+    requested = [
+        tuple(r.args)
+        for r in default_task_backend.results
+        if r.task.func is build_page_document.func
+    ]
+    edition = protocol["current"].pk
+    assert sorted(requested) == [(edition, "manual", "en"), (edition, "manual", "es")]

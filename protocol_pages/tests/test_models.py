@@ -134,3 +134,20 @@ def test_search_fields_include_step_text(protocol):
     names = {f.field_name for f in ProtocolPhasePage.search_fields if isinstance(f, SearchField)}
     assert {"steps_es", "steps_en", "title"} <= names
     assert Page.objects.type(ProtocolPhasePage).count() >= 2
+
+
+@pytest.mark.django_db
+def test_step_text_is_searchable_per_language(protocol):
+    phase = ProtocolPhasePage.objects.get(pk=protocol["phase1"].pk)
+    spanish = " ".join(
+        str(part)
+        for part in phase._meta.get_field("steps_es").get_searchable_content(phase.steps_es)
+    )
+    english = " ".join(
+        str(part)
+        for part in phase._meta.get_field("steps_en").get_searchable_content(phase.steps_en)
+    )
+    assert "Detectar indicios" in spanish
+    assert "Garantizar la seguridad" in spanish
+    assert "Spot the indicators" in english
+    assert "Detectar" not in english
