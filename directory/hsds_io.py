@@ -622,9 +622,10 @@ class Importer:
             service.populations.set([t for t in chosen if t.taxonomy.code == Taxonomy.POPULATIONS])
 
 
-def import_path(path, *, strict=False):
+def import_path(path, *, strict=False, tables=None):
     """Import in one transaction; with ``strict`` any rejected row rolls everything back."""
-    tables = read_tables(path)
+    if tables is None:
+        tables = read_tables(path)
     with transaction.atomic():
         report = Importer(tables).run()
         if strict and report.rejected:

@@ -4,8 +4,6 @@ import phonenumbers
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from directory.provinces import provinces
-
 # Short emergency numbers that phonenumbers does not treat as regular lines.
 SHORT_NUMBERS = {"911", "112"}
 
@@ -19,11 +17,15 @@ def normalise_phone(value):
         number = phonenumbers.parse(raw, "EC")
     except phonenumbers.NumberParseException:
         number = None
-    if number is None or not phonenumbers.is_valid_number(number):
+    if (
+        number is None
+        or not phonenumbers.is_valid_number(number)
+        or phonenumbers.region_code_for_number(number) != "EC"
+    ):
         raise ValidationError(
             _(
                 "“%(value)s” is not a valid Ecuadorian phone number. Write it with the area "
-                "code, e.g. 02 123 4567 or 099 123 4567."
+                "code, e.g. 02 250 0000 or 099 123 4567."
             ),
             params={"value": raw},
             code="invalid_phone",
@@ -34,11 +36,3 @@ def normalise_phone(value):
 def validate_phone(value):
     normalise_phone(value)
 
-
-def validate_province(value):
-    if value not in provinces():
-        raise ValidationError(
-            _("“%(value)s” is not an Ecuadorian province code (ISO 3166-2:EC, e.g. EC-P)."),
-            params={"value": value},
-            code="invalid_province",
-        )

@@ -82,15 +82,19 @@ class Organization(index.Indexed, HSDSModel, ClusterableModel):
     def __str__(self):
         return self.name
 
+    def clean_fields(self, exclude=None):
+        # Editors may leave the addresses empty: they are made from the name.
+        for field in ("slug", "slug_es", "slug_en"):
+            if not getattr(self, field, None) and self.name:
+                setattr(self, field, slugify(self.name)[:255])
+        super().clean_fields(exclude=exclude)
+
     def clean(self):
         super().clean()
         from directory.validators import normalise_phone
 
         from .pages import RESERVED_SLUGS
 
-        for field in ("slug", "slug_es", "slug_en"):
-            if hasattr(self, field) and not getattr(self, field):
-                setattr(self, field, slugify(self.name)[:255] or None)
         errors = {}
         for field in ("slug_es", "slug_en"):
             if getattr(self, field, None) in RESERVED_SLUGS:

@@ -29,7 +29,7 @@ class Command(BaseCommand):
             self.stdout.write(
                 _("Importing %(rows)s rows from %(path)s …") % {"rows": rows, "path": path}
             )
-            report = import_path(path, strict=strict)
+            report = import_path(path, strict=strict, tables=tables)
         for line in report.rejected:
             self.stdout.write(
                 self.style.WARNING(
