@@ -35,4 +35,3 @@ def normalise_phone(value):
 
 def validate_phone(value):
     normalise_phone(value)
-
