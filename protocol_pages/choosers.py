@@ -7,6 +7,7 @@ ChooserViewSet works either way and gives StreamField a ChooserBlock (see blocks
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.chooser import ChooserViewSet
+from wagtail.admin.widgets import BaseChooser
 from wagtail.blocks import ChooserBlock
 
 
@@ -25,12 +26,22 @@ class UUIDChooserBlock(ChooserBlock):
         return super().bulk_to_python(normalised)
 
 
+class UUIDChooser(BaseChooser):
+    """The chooser widget's value data goes to JSON (telepath): UUID keys become strings."""
+
+    def get_value_data_from_instance(self, instance):
+        data = super().get_value_data_from_instance(instance)
+        data["id"] = str(data["id"])
+        return data
+
+
 class OrganizationChooserViewSet(ChooserViewSet):
     model = "directory.Organization"
     icon = "group"
     choose_one_text = _("Choose an institution")
     choose_another_text = _("Choose another institution")
     edit_item_text = _("Edit institution")
+    base_widget_class = UUIDChooser
     base_block_class = UUIDChooserBlock
     register_widget = False  # keep the directory's own widgets (if any) as the default
 
