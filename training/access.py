@@ -1,0 +1,23 @@
+"""Who may see facilitator notes and the facilitator guide: signed-in trainers and staff.
+
+That is superusers, directory staff (members of a listed institution) and members of the
+"Formadores" or "Coordinación" groups. Anonymous visitors never do.
+"""
+
+TRAINERS_GROUP = "Formadores"
+COORDINATION_GROUP = "Coordinación"
+NOTES_GROUPS = (TRAINERS_GROUP, COORDINATION_GROUP)
+
+
+def can_see_facilitator_notes(user):
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    cached = getattr(user, "_ruta_can_see_facilitator_notes", None)
+    if cached is None:
+        from directory.access import is_directory_staff
+
+        cached = user.groups.filter(name__in=NOTES_GROUPS).exists() or is_directory_staff(user)
+        user._ruta_can_see_facilitator_notes = cached
+    return cached

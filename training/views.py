@@ -1,0 +1,8 @@
+from wagtail.views import serve
+
+
+def module_pdf(request, path, kind):
+    """``<module-url>handout.pdf`` and ``<module-url>guide.pdf``: Wagtail's page URLs end in
+    a slash and have no dots, so this hands the request to the module's routes
+    (``handout.pdf/``, ``guide.pdf/``; RoutablePageMixin). Other pages answer 404."""
+    return serve(request, f"{path}{kind}.pdf/")
