@@ -158,18 +158,42 @@ def test_manager_audit_log_shows_only_their_referrals(client, world):
 
 @pytest.mark.parametrize(
     ("role", "shown"),
-    [("anonymous", False), ("nomember", False), ("coordinator", False), ("sender", True)],
+    [
+        ("anonymous", False),
+        ("nomember", False),
+        ("coordinator", False),
+        ("receiver", False),  # its own (only) institution
+        ("sender", True),
+    ],
 )
-def test_refer_button_only_for_institution_staff(rf, world, role, shown):
+@pytest.mark.parametrize("as_dict", [False, True])
+def test_refer_button_only_for_institution_staff(rf, world, role, shown, as_dict):
     from django.contrib.auth.models import AnonymousUser
     from django.template.loader import render_to_string
 
     request = rf.get("/es/directorio/")
     request.user = AnonymousUser() if role == "anonymous" else world["users"][role]
     organization = world["orgs"]["receiver"]
+    context_org = (
+        {"id": str(organization.pk), "name": organization.name} if as_dict else organization
+    )
     html = render_to_string(
         "referrals/includes/refer_button.html",
-        {"organization": organization, "request": request},
+        {"organization": context_org, "request": request},
     )
     link = f"{reverse('referrals:create')}?receiver={organization.pk}"
     assert (link in html) == shown
+
+
+def test_no_refer_button_for_an_inactive_institution(rf, world):
+    from django.template.loader import render_to_string
+
+    organization = world["orgs"]["receiver"]
+    organization.is_active = False
+    organization.save()
+    request = rf.get("/")
+    request.user = world["users"]["sender"]
+    html = render_to_string(
+        "referrals/includes/refer_button.html", {"organization": organization, "request": request}
+    )
+    assert "receiver=" not in html

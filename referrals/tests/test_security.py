@@ -104,8 +104,13 @@ def test_login_lockout_after_five_failures(world):
         client.post(url, {"username": user.username, "password": "wrong-password"})
     assert AccessAttempt.objects.filter(username=user.username).get().failures_since_start == 5
     # Now even the right password is refused.
-    response = client.post(url, {"username": user.username, "password": "ruta-test-2026"})
+    response = client.post(
+        url,
+        {"username": user.username, "password": "ruta-test-2026"},
+        HTTP_ACCEPT_LANGUAGE="es",
+    )
     assert response.status_code == 429
+    assert "Inicio de sesión bloqueado" in response.content.decode()  # in the user's language
     assert "_auth_user_id" not in client.session
 
 

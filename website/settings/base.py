@@ -114,6 +114,7 @@ AXES_FAILURE_LIMIT = 5
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_COOLOFF_TIME = 0.5  # hours; an administrator can unlock earlier (axes_reset_username)
 AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "referrals/locked_out.html"
 
 # Two-factor authentication (django-otp TOTP): always for referral users; for every admin
 # user when DJANGO_REQUIRE_2FA is on (the production default).
