@@ -1,0 +1,85 @@
+"""End to end in Chromium: a trainer submits a module, Coordinación approves it in the
+Wagtail admin, and only then can an anonymous visitor read it."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from training.access import COORDINATION_GROUP, TRAINERS_GROUP
+from training.factories import TrainingIndexPageFactory, TrainingModulePageFactory, session_data
+from training.roles import setup_training_roles
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "browser-test-password-1"
+
+
+def make_user(username, group):
+    user = get_user_model().objects.create_user(username, f"{username}@example.invalid", PASSWORD)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+def log_in(page, base, username):
+    page.goto(f"{base}/admin/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("form button[type=submit]").first.click()
+    page.wait_for_url(f"{base}/admin/")
+
+
+def click_footer_action(page, selector):
+    """Wagtail's footer shows one main action and the others in a dropdown."""
+    button = page.locator(selector).first
+    if not button.is_visible():
+        page.locator("footer [data-w-dropdown-target='toggle']").first.click()
+    button.click()
+
+
+def test_submit_approve_then_public(browser, browser_page, live_server, home_page):
+    index = TrainingIndexPageFactory(parent=home_page)
+    setup_training_roles(index)
+    make_user("formadora_b", TRAINERS_GROUP)
+    make_user("coordinacion_b", COORDINATION_GROUP)
+    module = TrainingModulePageFactory(
+        parent=index,
+        title="Huerto familiar",
+        title_en="Family garden",
+        live=False,
+        sessions_es=[session_data("Preparar la tierra", notes="NOTA-SOLO-FORMADORES")],
+        sessions_en=[session_data("Preparing the soil", notes="TRAINERS-ONLY-NOTE")],
+    )
+    module.save_revision()
+    public_url = f"{live_server.url}/es/formacion/huerto-familiar/"
+    edit_url = f"{live_server.url}/admin/pages/{module.pk}/edit/"
+
+    anonymous = browser.new_context(locale="es-EC")
+    visitor = anonymous.new_page()
+    assert visitor.goto(public_url).status == 404
+
+    trainer = browser_page
+    log_in(trainer, live_server.url, "formadora_b")
+    trainer.goto(edit_url)
+    click_footer_action(trainer, "button[name='action-submit']")
+    trainer.wait_for_load_state()
+    assert visitor.goto(public_url).status == 404
+
+    reviewer_context = browser.new_context(locale="es-EC")
+    reviewer = reviewer_context.new_page()
+    reviewer.set_default_timeout(15_000)
+    log_in(reviewer, live_server.url, "coordinacion_b")
+    reviewer.goto(edit_url)
+    approve = "button[data-workflow-action-name='approve']:not([data-workflow-action-modal-url])"
+    with reviewer.expect_navigation():
+        click_footer_action(reviewer, approve)
+
+    response = visitor.goto(public_url)
+    assert response.status == 200
+    assert visitor.locator("h1").inner_text() == "Huerto familiar"
+    assert visitor.get_by_text("Preparar la tierra").first.is_visible()
+    assert "NOTA-SOLO-FORMADORES" not in visitor.content()
+    # The catalogue lists it too, with its count.
+    visitor.goto(f"{live_server.url}/es/formacion/?topic=life-skills")
+    assert visitor.get_by_role("link", name="Huerto familiar").is_visible()
+    anonymous.close()
+    reviewer_context.close()
