@@ -83,13 +83,17 @@ class ReferralPermissionPolicy(BasePermissionPolicy):
                 return Referral.objects.all()
             managed = user_managed_organizations(user)
             return Referral.objects.filter(
-                Q(sending_organization__in=managed) | Q(receiving_organization__in=managed)
+                Q(sending_organization__in=managed)
+                | Q(receiving_organization__in=managed, sent_at__isnull=False)
             )
         if not self.user_has_permission(user, action):
             return Referral.objects.none()
         organizations = user_organizations(user)
+        # The receiver sees a referral only once it has been sent: drafts (and drafts
+        # withdrawn before sending) stay with the sender, behind the consent gate.
         return Referral.objects.filter(
-            Q(sending_organization__in=organizations) | Q(receiving_organization__in=organizations)
+            Q(sending_organization__in=organizations)
+            | Q(receiving_organization__in=organizations, sent_at__isnull=False)
         )
 
     def instances_user_has_any_permission_for(self, user, actions):

@@ -10,7 +10,15 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from directory.models import Organization, OrganizationMembership, Taxonomy, TaxonomyTerm
 
-from .choices import AgeRange, ConsentGivenBy, Exploitation, Gender, Nationality, Urgency
+from .choices import (
+    AgeRange,
+    ConsentGivenBy,
+    Exploitation,
+    Gender,
+    Nationality,
+    Status,
+    Urgency,
+)
 from .models import Referral
 
 
@@ -65,6 +73,8 @@ class ReferralFactory(factory.django.DjangoModelFactory):
 
     sending_organization = factory.SubFactory(OrganizationFactory)
     receiving_organization = factory.SubFactory(OrganizationFactory)
+    status = Status.DRAFT
+    sent_at = factory.LazyAttribute(lambda o: None if o.status == Status.DRAFT else timezone.now())
     urgency = Urgency.ROUTINE
     province = "EC-P"
     age_range = AgeRange.YOUNG_ADULT

@@ -197,3 +197,18 @@ def test_no_refer_button_for_an_inactive_institution(rf, world):
         "referrals/includes/refer_button.html", {"organization": organization, "request": request}
     )
     assert "receiver=" not in html
+
+
+def test_receiver_cannot_see_a_draft_before_it_is_sent(client, world):
+    from referrals.factories import ReferralFactory
+
+    draft = ReferralFactory(
+        sending_organization=world["orgs"]["sender"],
+        receiving_organization=world["orgs"]["receiver"],
+    )
+    verified_login(client, world["users"]["receiver"])
+    response = client.get(reverse("referrals:detail", args=[draft.pk]), follow=True)
+    assert response.status_code == 404
+    listing = client.get(reverse("referrals:list") + "?view=received").content.decode()
+    assert draft.case_code not in listing
+    assert world["referral"].case_code in listing
