@@ -1,12 +1,20 @@
 """Writing the append-only audit log (codes only; never person data or free text)."""
 
+import ipaddress
+
+from website.middleware import client_ip as forwarded_client_ip
+
 from .models import AuditEntry
 
 
 def client_ip(request):
-    # Behind the reverse proxy REMOTE_ADDR is the proxy unless it rewrites it (see
-    # docs/deployment.md); we never trust a client-supplied X-Forwarded-For here.
-    return request.META.get("REMOTE_ADDR") or None
+    """The client address as the site's API middleware sees it (trusting only as many
+    X-Forwarded-For hops as ``RUTA_TRUSTED_PROXY_COUNT``); None when it is not an IP."""
+    value = forwarded_client_ip(request)
+    try:
+        return str(ipaddress.ip_address(value))
+    except ValueError:
+        return None
 
 
 def record(request, action, referral=None, allowed=True, detail=""):

@@ -102,3 +102,17 @@ def test_audit_entries_have_no_edit_or_delete_urls():
     for name in ["referrals:audit_edit", "referrals:audit_delete"]:
         with pytest.raises(NoReverseMatch):
             reverse(name, args=[1])
+
+
+def test_audit_records_the_client_ip(rf, settings):
+    from django.contrib.auth.models import AnonymousUser
+
+    from referrals.audit import record
+
+    settings.RUTA_TRUSTED_PROXY_COUNT = 1
+    request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.7")
+    request.user = AnonymousUser()
+    assert record(request, AuditEntry.Action.LIST).ip_address == "203.0.113.7"
+    request = rf.get("/", REMOTE_ADDR="not-an-ip")
+    request.user = AnonymousUser()
+    assert record(request, AuditEntry.Action.LIST).ip_address is None
