@@ -17,6 +17,7 @@ from directory.hsds import SCHEMA_DIR
 from directory.models import ServiceAtLocation, Taxonomy, TaxonomyTerm
 
 MAX_PER_PAGE = 100
+MAX_PAGE = 100_000  # larger page numbers overflow the database's OFFSET
 DEFAULT_PER_PAGE = 25
 COMMON_PARAMS = {"page", "per_page", "format", "search", "modified_after", "lang"}
 
@@ -102,7 +103,7 @@ def _check_params(params, allowed):
 
 def _page(request, queryset, serialise):
     params = request.GET
-    page_number = _positive_int(params, "page", 1)
+    page_number = _positive_int(params, "page", 1, MAX_PAGE)
     per_page = _positive_int(params, "per_page", DEFAULT_PER_PAGE, MAX_PER_PAGE)
     total = queryset.count()
     total_pages = max(1, math.ceil(total / per_page))

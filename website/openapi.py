@@ -186,35 +186,47 @@ def _hsds_schemas():
     return cleaned
 
 
-HSDS_LIST_PARAMETERS = [
+HSDS_ERROR = {"$ref": "#/components/schemas/HSDSError"}
+HSDS_ERRORS = {
+    "400": _response("Bad parameters (the error says which)", HSDS_ERROR),
+    "404": _response("No record with this id", HSDS_ERROR),
+    "429": ERRORS["429"],
+}
+HSDS_COMMON = [
     _query("search", "Full-text search", {"type": "string"}),
-    _query("page", "Page number (from 1)", {"type": "integer", "minimum": 1}),
-    _query("per_page", "Items per page", {"type": "integer", "minimum": 1}),
+    _query("page", "Page number (from 1)", {"type": "integer", "minimum": 1, "maximum": 100_000}),
+    _query("per_page", "Items per page (1–100)", {"type": "integer", "minimum": 1, "maximum": 100}),
     _query(
         "format",
         "'json' (default) or 'ndjson' (one object per line)",
         {"type": "string", "enum": ["json", "ndjson"]},
     ),
     _query(
-        "taxonomy_term_id",
-        "Only records with this taxonomy term",
-        {"type": "string", "format": "uuid"},
-    ),
-    _query(
-        "taxonomy_id",
-        "Only records with a term of this taxonomy",
-        {"type": "string", "format": "uuid"},
-    ),
-    _query(
-        "organization_id",
-        "Only services of this organisation",
-        {"type": "string", "format": "uuid"},
-    ),
-    _query(
         "modified_after",
         "Only records modified on or after this date-time (ISO 8601)",
         {"type": "string", "format": "date-time"},
     ),
+    LANG,
+]
+TAXONOMY_TERM_ID = _query(
+    "taxonomy_term_id", "Only records with this taxonomy term", {"type": "string", "format": "uuid"}
+)
+TAXONOMY_ID = _query(
+    "taxonomy_id", "Only records with a term of this taxonomy", {"type": "string", "format": "uuid"}
+)
+ORGANIZATION_ID = _query(
+    "organization_id", "Only services of this organisation", {"type": "string", "format": "uuid"}
+)
+HSDS_RESOURCES = [
+    ("services", "service", [TAXONOMY_TERM_ID, TAXONOMY_ID, ORGANIZATION_ID]),
+    ("organizations", "organization", [TAXONOMY_TERM_ID, TAXONOMY_ID]),
+    (
+        "service_at_locations",
+        "service_at_location",
+        [TAXONOMY_TERM_ID, TAXONOMY_ID, ORGANIZATION_ID],
+    ),
+    ("taxonomies", "taxonomy", []),
+    ("taxonomy_terms", "taxonomy_term", [TAXONOMY_ID]),
 ]
 
 
@@ -243,15 +255,8 @@ def _hsds_paths(schemas):
             }
         }
     }
-    resources = [
-        ("services", "service"),
-        ("organizations", "organization"),
-        ("service_at_locations", "service_at_location"),
-        ("taxonomies", "taxonomy"),
-        ("taxonomy_terms", "taxonomy_term"),
-    ]
     page_schema = {"$ref": "#/components/schemas/Page"}
-    for resource, schema_name in resources:
+    for resource, schema_name, filters in HSDS_RESOURCES:
         item = (
             {"$ref": f"#/components/schemas/{schema_name}"}
             if schema_name in schemas
@@ -268,7 +273,7 @@ def _hsds_paths(schemas):
                 "operationId": f"hsds_list_{resource}",
                 "summary": f"Paginated list of {resource.replace('_', ' ')}",
                 "tags": ["directory (HSDS 3)"],
-                "parameters": HSDS_LIST_PARAMETERS,
+                "parameters": [*HSDS_COMMON, *filters],
                 "responses": {
                     "200": {
                         "description": "A page of results (or NDJSON with format=ndjson)",
@@ -277,8 +282,8 @@ def _hsds_paths(schemas):
                             "application/x-ndjson": {"schema": {"type": "string"}},
                         },
                     },
-                    "400": ERRORS["400"],
-                    "429": ERRORS["429"],
+                    "400": HSDS_ERRORS["400"],
+                    "429": HSDS_ERRORS["429"],
                 },
             }
         }
@@ -288,9 +293,10 @@ def _hsds_paths(schemas):
                 "summary": f"One {schema_name.replace('_', ' ')}, fully nested",
                 "tags": ["directory (HSDS 3)"],
                 "parameters": [
-                    {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+                    {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}},
+                    LANG,
                 ],
-                "responses": {"200": _response("The record", item), **ERRORS},
+                "responses": {"200": _response("The record", item), **HSDS_ERRORS},
             }
         }
     return paths
@@ -342,5 +348,16 @@ def build_openapi():
             {"name": "directory (HSDS 3)", "description": "Open Referral HSDS 3.x"},
         ],
         "paths": {**_v2_paths(), **_hsds_paths(schemas)},
-        "components": {"schemas": {"Error": MESSAGE, "Page": page, **schemas}},
+        "components": {
+            "schemas": {
+                "Error": MESSAGE,
+                "HSDSError": {
+                    "type": "object",
+                    "properties": {"error": {"type": "string"}, "status": {"type": "integer"}},
+                    "required": ["error", "status"],
+                },
+                "Page": page,
+                **schemas,
+            }
+        },
     }
