@@ -25,7 +25,7 @@ setup: $(VENV)/.installed
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
 	$(MANAGE) collectstatic --noinput --verbosity 0
-	$(MANAGE) update_index
+	$(MANAGE) search_index --rebuild
 
 run: setup
 	@echo "Ruta is serving on http://$(HOST):$(PORT)/es/ (admin: http://$(HOST):$(PORT)/admin/)"

@@ -105,7 +105,7 @@ def stem(token, language="es"):
         token = token[:-2]
     elif len(token) > 3 and token.endswith("s"):
         token = token[:-1]
-    if len(token) > 4 and token[-1] in "aoe":
+    if len(token) > 3 and token[-1] in "aoe":
         token = token[:-1]
     return token
 

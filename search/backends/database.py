@@ -43,17 +43,17 @@ def distance_km(a, b):
 # --- vocabulary ("did you mean") ------------------------------------------------------------
 
 
-def vocabulary(language):
-    """{stem: display word} of every indexed term in ``language``, cached until entries
-    change."""
+def _statistics(language):
+    """({stem: display word}, {stem: number of entries}, number of entries) for
+    ``language``, cached until the entries change."""
     state = SearchEntry.objects.filter(language=language).aggregate(
         n=Count("pk"), last=Max("updated_at")
     )
     stamp = f"{state['n']}-{state['last'].timestamp() if state['last'] else 0}"
-    key = f"search-vocabulary-{language}-{stamp}"
-    words = cache.get(key)
-    if words is None:
-        words = {}
+    key = f"search-statistics-{language}-{stamp}"
+    statistics = cache.get(key)
+    if statistics is None:
+        words, frequency = {}, {}
         for line in read_synonym_lines():
             for token in tokens(line, language):
                 words.setdefault(stem(token, language), token)
@@ -63,10 +63,23 @@ def vocabulary(language):
         for title, summary, title_text, body_text in rows.iterator(chunk_size=2000):
             for token in tokens(f"{title} {summary}", language):
                 words.setdefault(stem(token, language), token)
-            for token in f"{title_text} {body_text}".split():
+            for token in set(f"{title_text} {body_text}".split()):
                 words.setdefault(token, token)
-        cache.set(key, words, 600)
-    return words
+                frequency[token] = frequency.get(token, 0) + 1
+        statistics = (words, frequency, state["n"] or 0)
+        cache.set(key, statistics, 600)
+    return statistics
+
+
+def vocabulary(language):
+    """{stem: display word} of every indexed term in ``language``."""
+    return _statistics(language)[0]
+
+
+def idf(language):
+    """{stem: inverse document frequency} (rare words weigh more, e.g. a canton)."""
+    _words, frequency, total = _statistics(language)
+    return {term: math.log(1 + total / count) for term, count in frequency.items()}, total
 
 
 def correct(text, language):
@@ -102,6 +115,27 @@ class DatabaseBackend:
         )
         return list(results)
 
+    def _rerank(self, found, terms, language):
+        """Order by the query words an entry has (then in its title, then the shorter
+        title, then alphabetically), rare words weighing more: the same order on SQLite and
+        PostgreSQL, whose own scores differ."""
+        rows = {
+            pk: (set(title.split()), set(body.split()), title.count(" "), title, shown)
+            for pk, title, body, shown in SearchEntry.objects.filter(
+                pk__in=[entry.pk for entry in found]
+            ).values_list("pk", "title_text", "body_text", "title")
+        }
+        wanted = set(terms)
+        weights, total = idf(language)
+
+        def key(item):
+            position, entry = item
+            title, body, length, _text, shown = rows.get(entry.pk, (set(), set(), 0, "", ""))
+            score = sum(weights.get(term, math.log(1 + total)) for term in wanted & (title | body))
+            return (-round(score, 6), -len(wanted & title), length, shown, position)
+
+        return [entry for _position, entry in sorted(enumerate(found), key=key)]
+
     def match(self, text, language, kinds):
         """Entries matching ``text`` in ``language`` (best first) and a "did you mean"
         suggestion: all words first, then typo-corrected words, then any word."""
@@ -111,12 +145,12 @@ class DatabaseBackend:
             return None, ""
         found = self._run(original, queryset, "and")
         if found:
-            return found, ""
+            return self._rerank(found, original, language), ""
         if suggestion:
             found = self._run(corrected, queryset, "and")
             if found:
-                return found, suggestion
-        return self._run(corrected, queryset, "or"), suggestion
+                return self._rerank(found, corrected, language), suggestion
+        return self._rerank(self._run(corrected, queryset, "or"), corrected, language), suggestion
 
     # --- directory ------------------------------------------------------------------------
 

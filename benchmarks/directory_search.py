@@ -1,0 +1,224 @@
+"""Directory search latency on the embedded default (SQLite + database search backend).
+
+Generates 10,000 synthetic (fictional) services in a throwaway SQLite database in a
+temporary folder, builds the search entries, then times the directory query layer
+(``search.directory.browse_directory``: search, filters, facet counts, 20 results through
+the public serialisers) over a mix of realistic queries, and prints p50/p95.
+
+    .venv/bin/python benchmarks/directory_search.py [--services 10000] [--rounds 5]
+
+Goal: p95 <= 50 ms. Never touches the development database.
+"""
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+QUERIES = [
+    {"q": "atencion psicologica adolescentes Machala"},
+    {"q": "albergue mujeres"},
+    {"q": "asesoria legal extranjeros"},
+    {"q": "casa de acogida", "province": "EC-P"},
+    {"q": "psicolojica"},
+    {"q": "salud", "free": "1"},
+    {"q": "denuncia trata", "open_now": "1"},
+    {"province": "EC-G"},
+    {"category": "shelter", "open_24_hours": "1"},
+    {"population": "migrants", "language": "qu"},
+    {"q": "refugio", "sort": "distance", "near": "EC-O"},
+    {},
+]
+CANTONS = {
+    "EC-P": ["Quito", "Cayambe", "Mejía", "Rumiñahui"],
+    "EC-G": ["Guayaquil", "Durán", "Samborondón", "Milagro"],
+    "EC-O": ["Machala", "Pasaje", "Huaquillas", "Santa Rosa"],
+    "EC-A": ["Cuenca", "Gualaceo"],
+    "EC-M": ["Manta", "Portoviejo"],
+    "EC-E": ["Esmeraldas", "Quinindé"],
+    "EC-U": ["Lago Agrio"],
+    "EC-L": ["Loja"],
+    "EC-W": ["Puerto Ayora"],
+}
+WORDS = [
+    ("Acogida temporal", "Alojamiento protegido y acompañamiento las 24 horas.", "shelter"),
+    ("Atención psicológica", "Primera ayuda psicológica y terapia grupal.", "psychological"),
+    ("Atención médica", "Consulta médica general y salud sexual y reproductiva.", "medical"),
+    ("Asesoría legal", "Orientación jurídica y patrocinio en el proceso penal.", "legal"),
+    ("Recepción de denuncias", "Denuncias y medidas de protección.", "complaint"),
+    ("Formación ocupacional", "Cursos de oficios y búsqueda de empleo.", "vocational"),
+    ("Orientación en movilidad humana", "Regularización migratoria y refugio.", "mobility"),
+]
+
+
+def setup_django(workdir):
+    os.environ.pop("DATABASE_URL", None)
+    os.environ["RUTA_VAR_DIR"] = str(workdir)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "website.settings.test"
+    sys.path.insert(0, str(ROOT))
+    import django
+    from django.conf import settings
+
+    django.setup()
+    database = Path(settings.DATABASES["default"]["NAME"])
+    if not database.is_relative_to(workdir):  # never the development database
+        raise SystemExit(f"Refusing to run: the database {database} is outside {workdir}")
+    settings.MEDIA_ROOT = workdir / "media"
+    from django.core.management import call_command
+
+    print(f"Migrating a throwaway SQLite database in {workdir} …", flush=True)
+    call_command("migrate", "--noinput", verbosity=0)
+
+
+def generate(count, seed=5):
+    from directory.models import (
+        Language,
+        Location,
+        Organization,
+        Schedule,
+        Service,
+        ServiceAtLocation,
+        TaxonomyTerm,
+    )
+    from directory.vocabulary import ensure_vocabularies
+
+    ensure_vocabularies()
+    rng = random.Random(seed)
+    terms = {(t.taxonomy.code, t.code): t for t in TaxonomyTerm.objects.select_related("taxonomy")}
+    populations = [t for (tax, _c), t in terms.items() if tax == "ruta-populations"]
+    per_org = 20
+    organizations, locations, services = [], [], []
+    categories_through, populations_through, links, languages, schedules = [], [], [], [], []
+    for number in range(count // per_org):
+        province = rng.choice(list(CANTONS))
+        canton = rng.choice(CANTONS[province])
+        name = f"Fundación Sintética {number} (demo)"
+        organization = Organization(
+            name=name,
+            slug=f"fundacion-sintetica-{number}",
+            slug_es=f"fundacion-sintetica-{number}",
+            slug_en=f"synthetic-foundation-{number}",
+            description=f"Organización ficticia de prueba en {canton}.",
+            description_es=f"Organización ficticia de prueba en {canton}.",
+            description_en=f"Fictional test organisation in {canton}.",
+            is_demo=True,
+        )
+        organizations.append(organization)
+        location = Location(
+            organization=organization,
+            name=f"Sede {canton}",
+            canton=canton,
+            province=province,
+            is_confidential=rng.random() < 0.3,
+        )
+        locations.append(location)
+        for index in range(per_org):
+            title, text, code = rng.choice(WORDS)
+            service = Service(
+                organization=organization,
+                name=f"{title} {number}-{index}",
+                name_es=f"{title} {number}-{index}",
+                name_en=f"Service {number}-{index}",
+                description=text,
+                description_es=text,
+                description_en="Fictional service.",
+                is_free=rng.random() < 0.8,
+                fees_description="Tarifa social",
+            )
+            services.append(service)
+            links.append(ServiceAtLocation(service=service, location=location))
+            categories_through.append(
+                Service.categories.through(
+                    service=service, taxonomyterm=terms[("ruta-service-categories", code)]
+                )
+            )
+            for term in rng.sample(populations, 2):
+                populations_through.append(
+                    Service.populations.through(service=service, taxonomyterm=term)
+                )
+            languages.append(Language(service=service, code="es", name="Español"))
+            if rng.random() < 0.1:
+                languages.append(Language(service=service, code="qu", name="Kichwa"))
+            if code == "shelter":
+                schedules.append(Schedule(service=service, open_24_hours=True))
+            else:
+                schedules.extend(
+                    Schedule(service=service, byday=day, opens_at="08:00", closes_at="17:00")
+                    for day in ("MO", "TU", "WE", "TH", "FR")
+                )
+    for model_objects in (
+        organizations,
+        locations,
+        services,
+        links,
+        categories_through,
+        populations_through,
+        languages,
+        schedules,
+    ):
+        type(model_objects[0]).objects.bulk_create(model_objects, batch_size=1000)
+        print(f"  {len(model_objects)} {type(model_objects[0])._meta.verbose_name_plural}")
+    return len(services)
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--services", type=int, default=10_000)
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    workdir = Path(tempfile.mkdtemp(prefix="ruta-bench-search-"))
+    try:
+        setup_django(workdir)
+        from django.utils import translation
+
+        from search.directory import browse_directory
+        from search.indexer import rebuild_entries
+
+        started = time.perf_counter()
+        print(f"Generating {args.services} synthetic services …", flush=True)
+        made = generate(args.services)
+        print(f"Building search entries for {made} services …", flush=True)
+        entries = rebuild_entries(
+            progress=lambda label, done, total: print(f"  {label}: {done}/{total}", flush=True)
+        )
+        print(f"{entries} entries in {time.perf_counter() - started:.1f} s")
+
+        timings = {}
+        translation.activate("es")
+        for params in QUERIES:  # warm the caches (vocabulary, statistics)
+            browse_directory(params)
+        for round_number in range(1, args.rounds + 1):
+            for params in QUERIES:
+                begin = time.perf_counter()
+                data = browse_directory(params)
+                elapsed = (time.perf_counter() - begin) * 1000
+                timings.setdefault(str(params), []).append((elapsed, data["total"]))
+            print(f"  round {round_number}/{args.rounds} done", flush=True)
+        every = [ms for runs in timings.values() for ms, _total in runs]
+        print("\nPer query (median ms, results):")
+        for key, runs in timings.items():
+            print(f"  {statistics.median(ms for ms, _t in runs):7.1f}  {runs[0][1]:6d}  {key}")
+        p50, p95 = percentile(every, 0.50), percentile(every, 0.95)
+        print(
+            f"\nDirectory search on {made} services, SQLite, database backend: "
+            f"{len(every)} searches, p50 = {p50:.1f} ms, p95 = {p95:.1f} ms "
+            f"(goal p95 <= 50 ms: {'met' if p95 <= 50 else 'NOT met'})"
+        )
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,150 @@
+import pytest
+from django.urls import reverse, translate_url
+from django.utils import translation
+
+from directory.factories import category
+from search.indexer import index_page, rebuild_entries
+from search.models import SearchEntry
+
+pytestmark = pytest.mark.django_db
+
+
+def test_urls_are_translated():
+    with translation.override("es"):
+        assert reverse("site-search") == "/es/buscar/"
+        assert reverse("directory-search") == "/es/directorio/buscar/"
+    with translation.override("en"):
+        assert reverse("site-search") == "/en/search/"
+        assert reverse("directory-search") == "/en/directory/search/"
+    assert translate_url("/es/buscar/?q=trata", "en") == "/en/search/?q=trata"
+
+
+def test_site_search_headers(client, home_page):
+    empty = client.get("/es/buscar/")
+    assert empty.status_code == 200
+    assert '<meta name="robots" content="noindex">' in empty.content.decode()
+    assert "no-store" not in empty.get("Cache-Control", "")
+    searched = client.get("/es/buscar/", {"q": "trata"})
+    assert '<meta name="robots" content="noindex">' in searched.content.decode()
+    assert "no-store" in searched["Cache-Control"]
+    assert "private" in searched["Cache-Control"]
+
+
+@pytest.fixture
+def route_page(home_page):
+    from directory.factories import DirectoryIndexPageFactory
+
+    return DirectoryIndexPageFactory(
+        parent=home_page,
+        title="Ruta de atención a víctimas",
+        title_es="Ruta de atención a víctimas",
+        title_en="Victim assistance route",
+    )
+
+
+def test_site_search_matches_current_language_only(client, route_page):
+    index_page(route_page.pk)
+    assert SearchEntry.objects.filter(target_id=str(route_page.pk)).count() == 2
+    spanish = client.get("/es/buscar/", {"q": "atencion victimas"}).content.decode()
+    assert "Ruta de atención a víctimas" in spanish
+    # The Spanish words do not find the page in English; the English ones do.
+    english = client.get("/en/search/", {"q": "atencion"}).content.decode()
+    assert "Victim assistance route" not in english
+    english = client.get("/en/search/", {"q": "assistance route"}).content.decode()
+    assert "Victim assistance route" in english
+    assert "Ruta de atención" not in client.get("/es/buscar/", {"q": "assistance"}).content.decode()
+
+
+def test_unpublished_pages_leave_the_index(directory_page):
+    index_page(directory_page.pk)
+    assert SearchEntry.objects.filter(target_id=str(directory_page.pk)).exists()
+    directory_page.unpublish()
+    index_page(directory_page.pk)
+    assert not SearchEntry.objects.filter(target_id=str(directory_page.pk)).exists()
+
+
+def test_site_search_type_filter_and_bad_input(client, make_service, home_page):
+    make_service(name="Casa Violeta", name_es="Casa Violeta")
+    rebuild_entries()
+    response = client.get("/es/buscar/", {"q": "violeta", "type": "service"})
+    assert "Casa Violeta" in response.content.decode()
+    response = client.get("/es/buscar/", {"q": "violeta", "type": "protocol"})
+    assert "Casa Violeta" not in response.content.decode()
+    response = client.get("/es/buscar/", {"q": "violeta", "type": "<script>", "page": "x"})
+    assert response.status_code == 200
+    assert "Tipo desconocido" in response.content.decode()
+    assert "<script>" not in response.content.decode().split("<main", 1)[1].split("</main>")[0]
+
+
+def test_directory_search_page_filters_and_relax_link(client, make_service, home_page):
+    make_service(
+        name="Casa Lila",
+        name_es="Casa Lila",
+        categories=[category("shelter")],
+        location={"province": "EC-A", "canton": "Cuenca"},
+    )
+    rebuild_entries()
+    response = client.get(
+        "/es/directorio/buscar/", {"q": "casa lila", "province": "EC-P", "free": "1"}
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert response.context["total"] == 0
+    assert response.context["province_counts"][0]["name"] == "Azuay"
+    assert response.context["province_counts"][0]["count"] == 1
+    assert "Quitar todos los filtros" in body
+    assert response.context["relax_url"] == "?q=casa+lila"
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_directory_search_did_you_mean(client, make_service, home_page):
+    make_service(name="Casa Lila", name_es="Casa Lila", description_es="Albergue temporal.")
+    rebuild_entries()
+    response = client.get("/es/directorio/buscar/", {"q": "albergeu"})
+    assert response.context["suggestion"] == "albergue"
+    assert "¿Quiso decir?" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"province": "XX"},
+        {"category": "nope"},
+        {"sort": "distance"},
+        {"lat": "abc", "lon": "1"},
+        {"lat": "40.4", "lon": "-3.7"},  # outside Ecuador
+        {"near": "EC-ZZ"},
+        {"page": "-3"},
+        {"q": "x" * 5000},
+    ],
+)
+def test_directory_search_bad_input_never_fails(client, home_page, params):
+    response = client.get("/es/directorio/buscar/", params)
+    assert response.status_code == 200
+    if set(params) - {"page", "q"}:
+        assert response.context["errors"], params
+
+
+def test_distance_sort_from_a_city(client, make_service, home_page):
+    far = make_service(
+        name="Lejos", name_es="Lejos", location={"province": "EC-L", "canton": "Loja"}
+    )
+    near = make_service(
+        name="Cerca",
+        name_es="Cerca",
+        location={"province": "EC-P", "canton": "Quito", "is_confidential": True},
+    )
+    response = client.get("/es/directorio/buscar/", {"sort": "distance", "near": "EC-P"})
+    results = response.context["results"]
+    assert [r["id"] for r in results] == [str(near.pk), str(far.pk)]
+    assert results[0]["distance_is_approximate"] is True
+    assert "a nivel de ciudad" in response.content.decode()
+
+
+def test_directory_page_uses_search_query_layer(client, make_service, directory_page):
+    make_service(name="Casa Lila", name_es="Casa Lila")
+    make_service(name="Otra", name_es="Otra")
+    rebuild_entries()
+    response = client.get(directory_page.url, {"q": "lila"})
+    assert response.status_code == 200
+    assert [r["name"] for r in response.context["results"]] == ["Casa Lila"]
