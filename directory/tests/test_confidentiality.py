@@ -111,3 +111,12 @@ def test_public_api_never_shows_staff_fields_even_to_staff(client, sample, staff
     client.force_login(staff_user)
     text = client.get("/api/hsds/services").content.decode()
     assert leaks(text) == []
+
+
+def test_sitemap_entries_are_public_addresses_only(rf, directory_page, sample):
+    request = rf.get("/")
+    entries = directory_page.get_sitemap_urls(request)
+    locations = [entry["location"] for entry in entries]
+    assert any(location.endswith("/casa-refugio-prueba/") for location in locations)
+    assert any(location.endswith("/cobertura/") for location in locations)
+    assert leaks(" ".join(locations)) == []
