@@ -312,3 +312,27 @@ def test_create_with_a_receiver_from_the_directory_button(client, world):
     assert page.context["form"].initial["receiving_organization"] == receiver
     bad = client.get(reverse("referrals:create") + "?receiver=not-a-uuid")
     assert bad.status_code == 200
+
+
+def test_overdue_means_urgent_and_unanswered_past_the_deadline(client, world, settings):
+    from datetime import timedelta
+
+    settings.REFERRAL_OVERDUE_HOURS = 24
+    late = timezone.now() - timedelta(hours=30)
+    common = {
+        "sending_organization": world["orgs"]["sender"],
+        "receiving_organization": world["orgs"]["receiver"],
+        "status": Status.RECEIVED,
+        "sent_at": late,
+    }
+    overdue = ReferralFactory(urgency="emergency", **common)
+    routine = ReferralFactory(urgency="routine", **common)
+    answered = ReferralFactory(urgency="urgent", **{**common, "status": Status.ACCEPTED})
+    fresh = ReferralFactory(urgency="urgent", **{**common, "sent_at": timezone.now()})
+    assert overdue.is_overdue()
+    assert not any(r.is_overdue() for r in (routine, answered, fresh))
+    verified_login(client, world["users"]["receiver"])
+    listing = client.get(reverse("referrals:list") + "?view=overdue").content.decode()
+    assert overdue.case_code in listing
+    for other in (routine, answered, fresh):
+        assert other.case_code not in listing
