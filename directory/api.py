@@ -234,7 +234,9 @@ def service_detail(request, pk):
 
 
 def _organizations_queryset():
-    return visibility.organization_with_services(visibility.public_organizations())
+    return visibility.public_organizations().prefetch_related(
+        "phones", "contacts__phones", "locations__phones"
+    )
 
 
 @api_view(frozenset({"taxonomy_term_id", "taxonomy_id"}))
