@@ -5,6 +5,7 @@ from io import BytesIO
 
 import pytest
 from django.test import override_settings
+from django.utils import translation
 from pypdf import PdfReader
 
 from protocol_pages.factories import ProtocolPhasePageFactory, step_data
@@ -107,7 +108,8 @@ def test_running_heads_show_edition_phase_and_page_x_of_y(handbook):
 
 def test_cover_qr_links_to_the_online_edition(handbook):
     protocol, _document, reader = handbook
-    url = protocol["current"].get_full_url()
+    with translation.override("es"):
+        url = protocol["current"].get_full_url()
     assert url.endswith("/es/protocolo/edicion-2024/")
     cover = reader.pages[0]
     uris = [
@@ -130,8 +132,6 @@ def test_english_handbook_is_in_english(protocol):
 
 
 def test_handbook_is_hyphenated_spanish(protocol):
-    from django.utils import translation
-
     from protocol_pages.handbook import handbook_context
 
     with translation.override("es"):
