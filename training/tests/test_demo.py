@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import translation
 
 from training import demo
 from training.models import TrainingModulePage
@@ -35,7 +36,11 @@ def test_load_demo_training(client):
     }
     assert users.get(username="formadora").check_password(demo.DEMO_PASSWORD)
     assert client.get("/es/formacion/").status_code == 200
-    response = client.get("/en/training/self-esteem-and-life-plan/")
+    module = modules.get(slug_en="self-esteem-and-life-plan")
+    with translation.override("en"):
+        url = module.get_url()
+    assert url.startswith("/en/")
+    response = client.get(url)
     assert response.status_code == 200
     assert "The tree of my strengths" in response.content.decode()
     assert "duty psychologist" not in response.content.decode()
