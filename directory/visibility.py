@@ -170,6 +170,13 @@ def _contact_data(contact, *, staff):
     }
 
 
+def only_at_confidential_locations(service):
+    """A service delivered only at confidential places (a shelter): its own phones are
+    direct lines, so the public reaches it through the organisation's referral contact."""
+    locations = [sal.location for sal in service.service_at_locations.all()]
+    return bool(locations) and all(location.is_confidential for location in locations)
+
+
 def service_data(service, *, staff=False):
     """A service for display; staff-only fields only with ``staff=True``."""
     schedules = [
@@ -206,7 +213,9 @@ def service_data(service, *, staff=False):
         "wait_time": service.wait_time,
         "alert": service.alert,
         "assured_date": service.assured_date,
-        "phones": _public_phones(service.phones.all(), staff=staff),
+        "phones": _public_phones(service.phones.all(), staff=staff)
+        if staff or not only_at_confidential_locations(service)
+        else [],
         "schedules": schedules,
         "languages": [language.name for language in service.languages.all()],
         "locations": [
@@ -541,7 +550,9 @@ def hsds_service(service):
         "assured_date": _iso(service.assured_date),
         "alert": service.alert,
         "last_modified": _iso(service.last_modified),
-        "phones": _hsds_public_phones(service.phones.all()),
+        "phones": []
+        if only_at_confidential_locations(service)
+        else _hsds_public_phones(service.phones.all()),
         "schedules": [hsds_schedule(s) for s in service.schedules.all()],
         "service_at_locations": [
             hsds_service_at_location(sal) for sal in service.service_at_locations.all()

@@ -30,6 +30,7 @@ SENTINELS = {
     "contact_name": "Contacto Centinela Interno",
     "transportation": "BusCentinela línea 77",
     "location_name": "Refugio Centinela",
+    "shelter_service_phone": "+593 2-397-1113",
 }
 VACANCIES = 13579
 CAPACITY = 24680
@@ -97,7 +98,8 @@ def build_sample():
     )
     ServiceAtLocationFactory(service=shelter_service, location=shelter)
     PhoneFactory(service=shelter_service, number=SENTINELS["staff_phone"], is_staff_only=True)
-    PhoneFactory(service=shelter_service, number="+593 2-250-2222", description="pública")
+    # Not marked staff-only, but the service is only at a confidential place: a direct line.
+    PhoneFactory(service=shelter_service, number=SENTINELS["shelter_service_phone"])
     contact = ContactFactory(
         service=shelter_service,
         name=SENTINELS["contact_name"],
@@ -112,6 +114,7 @@ def build_sample():
         organization=organization, name="Asesoría de prueba", categories=[category("legal")]
     )
     ServiceAtLocationFactory(service=legal, location=office)
+    PhoneFactory(service=legal, number="+593 2-250-2222", description="pública")
     ScheduleFactory(service=legal)
     return {
         "organization": organization,

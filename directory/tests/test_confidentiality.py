@@ -14,6 +14,7 @@ pytestmark = pytest.mark.django_db
 def forbidden_values():
     values = set(SENTINELS.values()) - {SENTINELS["latitude"], SENTINELS["longitude"]}
     values |= {"123457", "543219", "3987654", "398-7654", "8765432", "876-5432", "8760000"}
+    values |= {"3971113", "397-1113"}
     values |= {str(VACANCIES), str(CAPACITY)}
     return values
 
@@ -68,6 +69,7 @@ def test_no_confidential_value_in_any_public_response(client, directory_page, sa
     assert "Pichincha" in html
     assert "+593 2-250-0000" in html  # referral phone
     assert "+593 2-250-1111" in html  # phone of the public office
+    assert "+593 2-250-2222" in html  # phone of a service at the public office
     services = client.get("/api/hsds/services").json()["contents"]
     cities = {
         address["city"]
@@ -93,7 +95,14 @@ def test_no_confidential_value_in_export_files(sample, tmp_path):
 def test_staff_member_sees_confidential_details(client, directory_page, sample, staff_user):
     client.force_login(staff_user)
     html = client.get(f"/es/directorio/{sample['organization'].slug_es}/").content.decode()
-    for key in ("address", "direct_phone", "staff_phone", "intake_notes", "contact_email"):
+    for key in (
+        "address",
+        "direct_phone",
+        "staff_phone",
+        "shelter_service_phone",
+        "intake_notes",
+        "contact_email",
+    ):
         assert SENTINELS[key] in html, key
     assert str(VACANCIES) in html
 
