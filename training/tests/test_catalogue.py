@@ -79,6 +79,7 @@ def test_unfiltered_catalogue_lists_all_with_counts(client, training_index, modu
     response = client.get("/es/formacion/")
     assert response.status_code == 200
     assert titles(response) == ["Autoestima", "Panadería", "Plan de autonomía", "Presupuesto"]
+    assert "4 módulos" in response.content.decode()
     assert counts(response, "topic")["life-skills"] == 2
     assert counts(response, "topic")["trades"] == 1
     assert counts(response, "topic")["psychosocial"] == 0
