@@ -8,6 +8,7 @@ full-text query, the other filters, distance sort and "did you mean".
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.db.models import Min
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -46,10 +47,18 @@ def _terms(taxonomy_code):
 def _languages():
     from directory.models import Language
 
-    names = {}
-    for code, name in Language.objects.order_by("code", "name").values_list("code", "name"):
-        names.setdefault(code, name)
-    return names
+    rows = Language.objects.order_by("code").values_list("code").annotate(name=Min("name"))
+    return dict(rows)
+
+
+def _choices():
+    from directory.models import Taxonomy
+
+    return (
+        _terms(Taxonomy.SERVICE_CATEGORIES),
+        _terms(Taxonomy.POPULATIONS),
+        _languages(),
+    )
 
 
 def _flag(params, name):
@@ -64,10 +73,12 @@ def _coordinate(value, low, high):
     return number if low <= number <= high else None
 
 
-def parse(params, language=None):
-    """A ``DirectoryQuery`` and the messages for values that were ignored."""
-    from directory.models import Taxonomy
+def parse(params, language=None, *, choices=None):
+    """A ``DirectoryQuery`` and the messages for values that were ignored. ``choices``:
+    the (categories, populations, languages) from ``_choices``, to avoid reading them twice."""
     from directory.provinces import in_ecuador, provinces
+
+    categories, populations, languages = choices or _choices()
 
     errors = []
     query = DirectoryQuery(language=language or translation.get_language() or "es")
@@ -85,16 +96,16 @@ def parse(params, language=None):
     )
     query.category = choose(
         "category",
-        _terms(Taxonomy.SERVICE_CATEGORIES),
+        categories,
         _("Unknown category “%(value)s”: showing all categories."),
     )
     query.population = choose(
         "population",
-        _terms(Taxonomy.POPULATIONS),
+        populations,
         _("Unknown population “%(value)s”: showing all populations."),
     )
     query.service_language = choose(
-        "language", _languages(), _("Unknown language “%(value)s”: showing all languages.")
+        "language", languages, _("Unknown language “%(value)s”: showing all languages.")
     )
     query.free = _flag(params, "free")
     query.open_now = _flag(params, "open_now")
@@ -138,11 +149,11 @@ def _url(params, **changes):
 
 
 def browse_directory(params, *, per_page=PER_PAGE):
-    from directory.models import Taxonomy
     from directory.provinces import provinces
     from directory.visibility import public_services, service_data
 
-    query, errors = parse(params)
+    categories, populations, languages = choices = _choices()
+    query, errors = parse(params, choices=choices)
     query.per_page = per_page
     result = search_directory(query)
     pages = max(1, -(-result.total // per_page))
@@ -173,8 +184,6 @@ def browse_directory(params, *, per_page=PER_PAGE):
             for code, name in choices
         ]
 
-    categories = _terms(Taxonomy.SERVICE_CATEGORIES)
-    populations = _terms(Taxonomy.POPULATIONS)
     selected = {
         "q": query.text,
         "province": query.province,
@@ -203,7 +212,6 @@ def browse_directory(params, *, per_page=PER_PAGE):
     paginator = Paginator(range(result.total), per_page)
     page = paginator.get_page(query.page)
     return {
-        "page": page,
         "results_page": page,
         "results": results,
         "total": result.total,
@@ -222,7 +230,7 @@ def browse_directory(params, *, per_page=PER_PAGE):
         "population_counts": options(
             "population", [(c, t.name) for c, t in populations.items()], query.population
         ),
-        "language_counts": options("language", _languages().items(), query.service_language),
+        "language_counts": options("language", languages.items(), query.service_language),
         "flag_counts": {
             flag: result.facets.get(flag, {}).get("true", 0)
             for flag in ("free", "open_now", "open_24_hours")

@@ -360,6 +360,6 @@ def rebuild_entries(progress=None):
             content_type=ContentType.objects.get_for_model(SearchEntry)
         ).delete()
         created = SearchEntry.objects.bulk_create(entries, batch_size=500)
-    for start in range(0, len(created), 500):
-        index.add_items(SearchEntry, created[start : start + 500])
+    for start in range(0, len(created), 5000):
+        index.add_items(SearchEntry, created[start : start + 5000])
     return len(created)

@@ -111,7 +111,10 @@ class DatabaseBackend:
 
     def _run(self, terms, queryset, operator):
         results = get_search_backend().search(
-            " ".join(terms), queryset.only("pk", "target_id", "kind"), operator=operator
+            " ".join(terms),
+            queryset.only("pk", "target_id", "kind"),
+            operator=operator,
+            order_by_relevance=False,  # ranked by _rerank: the same on every database
         )
         return list(results)
 
@@ -258,13 +261,19 @@ class DatabaseBackend:
         from directory.visibility import location_data
         from search.indexer import public_points
 
-        best = {}
-        links = ServiceAtLocation.objects.filter(service_id__in=service_ids).select_related(
-            "location"
+        best, by_location = {}, {}
+        links = (
+            ServiceAtLocation.objects.filter(service_id__in=service_ids)
+            .select_related("location")
+            .prefetch_related("location__phones")
         )
         for link in links:
-            for lat, lon, precision in public_points([location_data(link.location)]):
-                km = distance_km(origin, (lat, lon))
+            if link.location_id not in by_location:  # each location's public point once
+                by_location[link.location_id] = [
+                    (distance_km(origin, (lat, lon)), precision)
+                    for lat, lon, precision in public_points([location_data(link.location)])
+                ]
+            for km, precision in by_location[link.location_id]:
                 key = str(link.service_id)
                 if key not in best or km < best[key][0]:
                     best[key] = (km, precision)

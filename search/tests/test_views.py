@@ -148,3 +148,9 @@ def test_directory_page_uses_search_query_layer(client, make_service, directory_
     response = client.get(directory_page.url, {"q": "lila"})
     assert response.status_code == 200
     assert [r["name"] for r in response.context["results"]] == ["Casa Lila"]
+    body = response.content.decode()
+    # The search filters (population, language, open now, distance) replace the basic form.
+    for field in ('name="population"', 'name="open_now"', 'name="near"', 'name="q"'):
+        assert field in body
+    assert "Aún no verificado" in body
+    assert response.context["page"] == directory_page
