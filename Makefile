@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: run test setup setup-test system-packages lint checks messages check-messages \
-        pytest-sqlite pytest-postgres requirements bench clean backup restore audit
+        pytest-sqlite pytest-postgres requirements bench soak clean backup restore audit
 
 $(VENV)/.installed: requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -70,7 +70,12 @@ test: lint checks check-messages pytest-sqlite pytest-postgres
 	@echo "make test: all checks passed"
 
 bench: setup-test
-	@for script in benchmarks/[!_]*.py; do echo "=== $$script ==="; $(PY) $$script || exit 1; done
+	@for script in benchmarks/[!_]*.py; do [ "$$script" = benchmarks/soak.py ] && continue; echo "=== $$script ==="; $(PY) $$script || exit 1; done
+
+# Load and fault test: 50 readers for 60 s with Elasticsearch down, PostgreSQL restarted
+# during referral writes (loopback only; a few minutes).
+soak: setup-test
+	$(PY) benchmarks/soak.py
 
 requirements:
 	$(PYTHON) -m venv /tmp/ruta-req && /tmp/ruta-req/bin/pip install -q -r requirements.in \

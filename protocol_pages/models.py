@@ -6,6 +6,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -14,6 +15,7 @@ from wagtail.search import index
 from website.models import RICH_TEXT_FEATURES
 from website.pdf import PDFDocument, PDFPageMixin, serve_pdf
 
+from .api import serialize_steps
 from .blocks import SUB_ROUTE_CHOICES, AnnexStreamBlock, PrincipleBlock, StepStreamBlock
 
 
@@ -103,6 +105,14 @@ class ProtocolEditionPage(RoutablePageMixin, PDFPageMixin, Page):
         "protocol_pages.ProtocolAnnexPage",
     ]
     pdf_documents = {"manual": PDFDocument("protocol_pages/pdf/handbook.html", "manual")}
+    api_fields = [
+        APIField("effective_date"),
+        APIField("status"),
+        APIField("summary"),
+        APIField("principles"),
+        APIField("editors_note"),
+        APIField("institutions"),
+    ]
 
     class Meta:
         verbose_name = _("protocol edition")
@@ -130,6 +140,14 @@ class ProtocolEditionPage(RoutablePageMixin, PDFPageMixin, Page):
 
     def get_status_display(self):
         return EditionStatus(self.status).label
+
+    @property
+    def institutions(self):
+        """Approving institutions for the API: directory ids and names."""
+        return [
+            {"id": str(organization.pk), "name": organization.name}
+            for organization in self.approving_institutions.all()
+        ]
 
     @property
     def edition_in_force(self):
@@ -213,6 +231,12 @@ class ProtocolSectionPage(PDFPageMixin, Page):
 class StepsSectionMixin:
     """Context for sections that hold steps: the "in your province" lookup."""
 
+    api_fields = [APIField("intro"), APIField("structured_steps")]
+
+    @property
+    def structured_steps(self):
+        return serialize_steps(self.steps)
+
     def get_context(self, request, *args, **kwargs):
         from .directory_links import province_lookup
 
@@ -265,6 +289,8 @@ class ProtocolSubRoutePage(StepsSectionMixin, ProtocolSectionPage):
         index.SearchField("steps_en"),
     ]
 
+    api_fields = [APIField("kind"), *StepsSectionMixin.api_fields]
+
     class Meta:
         verbose_name = _("sub-route")
         verbose_name_plural = _("sub-routes")
@@ -302,6 +328,8 @@ class ProtocolAnnexPage(ProtocolSectionPage):
         index.SearchField("body_es"),
         index.SearchField("body_en"),
     ]
+
+    api_fields = [APIField("kind"), APIField("intro"), APIField("body")]
 
     class Meta:
         verbose_name = _("annex")

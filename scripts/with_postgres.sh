@@ -49,4 +49,6 @@ VERSION=$("$PGBIN/postgres" --version)
 echo "PostgreSQL pass: $VERSION on 127.0.0.1:$PORT (data in $DATADIR, removed afterwards)"
 
 export DATABASE_URL="postgres://postgres@127.0.0.1:$PORT/ruta"
+# For fault tests (make soak) that restart the server.
+export RUTA_PG_CTL="$PGBIN/pg_ctl" RUTA_PG_DATA="$DATADIR/data" RUTA_PG_LOG="$DATADIR/server.log"
 "$@"
