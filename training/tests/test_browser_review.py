@@ -83,3 +83,25 @@ def test_submit_approve_then_public(browser, browser_page, live_server, home_pag
     assert visitor.get_by_role("link", name="Huerto familiar").is_visible()
     anonymous.close()
     reviewer_context.close()
+
+
+def test_catalogue_filters_without_javascript(browser, live_server, home_page):
+    from training.models import Topic
+
+    index = TrainingIndexPageFactory(parent=home_page)
+    TrainingModulePageFactory(parent=index, title="Panadería básica", topic=Topic.TRADES)
+    TrainingModulePageFactory(parent=index, title="Mis fortalezas", topic=Topic.LIFE_SKILLS)
+    TrainingModulePageFactory(parent=index, title="Corte y confección", topic=Topic.TRADES)
+    context = browser.new_context(locale="es-EC", java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/es/formacion/")
+    assert page.get_by_role("heading", name="3 módulos").is_visible()
+    trades = page.get_by_label("Oficios (2)")
+    trades.check()
+    page.get_by_role("button", name="Aplicar filtros").click()
+    page.wait_for_url("**/es/formacion/?topic=trades")
+    assert page.get_by_role("heading", name="2 módulos").is_visible()
+    assert page.get_by_role("link", name="Panadería básica").is_visible()
+    assert page.get_by_role("link", name="Mis fortalezas").count() == 0
+    assert page.get_by_label("Oficios (2)").is_checked()
+    context.close()
