@@ -2,6 +2,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -224,6 +225,13 @@ class TrainingModulePage(RoutablePageMixin, PDFPageMixin, Page):
     class Meta:
         verbose_name = _("training module")
         verbose_name_plural = _("training modules")
+
+    def clean(self):
+        super().clean()
+        if self.pk and any(module.pk == self.pk for module in self.prerequisites.all()):
+            raise ValidationError(
+                {"prerequisites": _("A module cannot be a prerequisite of itself.")}
+            )
 
     def save(self, *args, **kwargs):
         self.available_languages = " ".join(self.languages_with_content())

@@ -68,3 +68,14 @@ def test_demo_publishing_defers_builds(training_index):
         module.save_revision().publish()
     assert TrainingModulePage.objects.get(pk=module.pk).live
     assert not BuiltDocument.objects.filter(page=module).exists()
+
+
+def test_a_module_cannot_require_itself(training_index):
+    module = TrainingModulePageFactory(parent=training_index)
+    other = TrainingModulePageFactory(parent=training_index)
+    module.prerequisites.set([other])
+    module.full_clean()
+    module.prerequisites.set([other, module])
+    with pytest.raises(ValidationError) as error:
+        module.full_clean()
+    assert "prerequisites" in error.value.message_dict
