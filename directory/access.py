@@ -34,3 +34,12 @@ def is_directory_staff(user):
         cached = user_organizations(user).exists()
         user._ruta_is_directory_staff = cached
     return cached
+
+
+def sees_staff_details(user):
+    """Staff-only directory details (exact addresses of confidential locations, direct
+    phones, vacancies, intake notes) need a member of a listed institution who has passed
+    the two-factor step in this session: a stolen password alone must not reveal a shelter.
+    """
+    is_verified = getattr(user, "is_verified", None)
+    return is_directory_staff(user) and callable(is_verified) and is_verified()

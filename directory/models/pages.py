@@ -106,7 +106,7 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
 
     @re_path(r"^(?P<slug>[-\w]+)/$", name="organization")
     def organization(self, request, slug):
-        from directory.access import is_directory_staff
+        from directory.access import sees_staff_details
         from directory.models import Organization
         from directory.visibility import (
             organization_data,
@@ -116,7 +116,7 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
         from website.models import SiteSettings
 
         language = translation.get_language() or "es"
-        staff = is_directory_staff(request.user)
+        staff = sees_staff_details(request.user)
         queryset = organization_with_services(public_organizations(), staff=staff)
         organization = queryset.filter(**{f"slug_{language}": slug}).first()
         if organization is None:

@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from directory.tests.conftest import CAPACITY, SENTINELS, VACANCIES
+from website.testing import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -93,7 +94,7 @@ def test_no_confidential_value_in_export_files(sample, tmp_path):
 
 
 def test_staff_member_sees_confidential_details(client, directory_page, sample, staff_user):
-    client.force_login(staff_user)
+    verified_login(client, staff_user)
     html = client.get(f"/es/directorio/{sample['organization'].slug_es}/").content.decode()
     for key in (
         "address",
@@ -105,6 +106,14 @@ def test_staff_member_sees_confidential_details(client, directory_page, sample, 
     ):
         assert SENTINELS[key] in html, key
     assert str(VACANCIES) in html
+
+
+def test_staff_member_without_the_two_factor_step_sees_public_view(
+    client, directory_page, sample, staff_user
+):
+    client.force_login(staff_user)  # password only: no TOTP verification in this session
+    html = client.get(f"/es/directorio/{sample['organization'].slug_es}/").content.decode()
+    assert leaks(html) == []
 
 
 def test_signed_in_user_without_membership_sees_public_view(

@@ -174,8 +174,9 @@ def test_organization_page_query_count_does_not_grow_with_services(
 ):
     if signed_in:
         from directory.factories import MembershipFactory
+        from website.testing import verified_login
 
-        client.force_login(MembershipFactory().user)
+        verified_login(client, MembershipFactory().user)
     small, large = _organization_with(2), _organization_with(20)
     counts = []
     for organization in (small, large):

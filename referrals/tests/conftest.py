@@ -1,6 +1,5 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
-from django_otp import DEVICE_ID_SESSION_KEY
 
 from directory.models import OrganizationMembership
 from referrals.access import COORDINATOR_GROUP
@@ -10,18 +9,8 @@ from referrals.factories import (
     OrganizationFactory,
     ReferralFactory,
     UserFactory,
-    totp_device,
 )
-
-
-def verified_login(client, user):
-    """Sign in and mark the session as verified with a TOTP device (as after the 2FA step)."""
-    client.force_login(user)
-    device = totp_device(user)
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
-    return device
+from website.testing import verified_login  # noqa: F401 (used by the tests)
 
 
 def grant(user, codename):
