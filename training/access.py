@@ -16,8 +16,8 @@ def can_see_facilitator_notes(user):
         return True
     cached = getattr(user, "_ruta_can_see_facilitator_notes", None)
     if cached is None:
-        from directory.access import is_directory_staff
+        from directory.access import sees_staff_details
 
-        cached = user.groups.filter(name__in=NOTES_GROUPS).exists() or is_directory_staff(user)
+        cached = user.groups.filter(name__in=NOTES_GROUPS).exists() or sees_staff_details(user)
         user._ruta_can_see_facilitator_notes = cached
     return cached

@@ -168,7 +168,7 @@ def restore_backup(archive, stdout=None):
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         with tarfile.open(archive, "r:gz") as tar:
-            tar.extractall(tmp, members=_safe_members(tar), filter="data")  # noqa: S202
+            tar.extractall(tmp, members=_safe_members(tar), filter="data")
         manifest = json.loads((tmp / MANIFEST).read_text(encoding="utf-8"))
         if manifest["vendor"] != connection.vendor:
             raise BackupError(

@@ -29,7 +29,7 @@ def test_backup_restore_round_trip(isolated_files, home_page):
     from django.core.files.storage import storages
 
     document = Document(title="Formulario de entrevista inicial (demo)")
-    document.file.save("entrevista.txt", ContentFile("Formulario ficticio\n".encode()))
+    document.file.save("entrevista.txt", ContentFile(b"Formulario ficticio\n"))
     storages["private"].save("built-documents/manual.pdf", ContentFile(b"%PDF-1.7 demo"))
     counts_before = table_counts()
     files_before = file_hashes()

@@ -14,7 +14,9 @@ def test_openapi_document_is_valid_openapi_31(client):
         assert path in document["paths"], path
 
 
-@pytest.mark.parametrize(("url", "heading"), [("/es/api/", "APIs públicas"), ("/en/api/", "Public APIs")])
+@pytest.mark.parametrize(
+    ("url", "heading"), [("/es/api/", "APIs públicas"), ("/en/api/", "Public APIs")]
+)
 def test_api_page_for_people_in_both_languages(client, home_page, url, heading):
     response = client.get(url)
     assert response.status_code == 200
