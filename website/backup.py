@@ -10,7 +10,8 @@ import json
 import os
 import shutil
 import sqlite3
-import subprocess  # nosec B404 - runs pg_dump/pg_restore with fixed arguments, no shell
+# pg_dump/pg_restore run with fixed arguments and no shell.
+import subprocess  # nosec B404
 import tarfile
 import tempfile
 from pathlib import Path
