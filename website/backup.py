@@ -10,7 +10,6 @@ import json
 import os
 import shutil
 import sqlite3
-# pg_dump/pg_restore run with fixed arguments and no shell.
 import subprocess  # nosec B404
 import tarfile
 import tempfile
@@ -22,6 +21,7 @@ from django.core.files.storage import storages
 from django.db import connection
 from django.utils import timezone
 
+# pg_dump/pg_restore run through subprocess with fixed arguments and no shell.
 MANIFEST = "manifest.json"
 
 
