@@ -1,7 +1,8 @@
 """Who may see facilitator notes and the facilitator guide: signed-in trainers and staff.
 
-That is superusers, directory staff (members of a listed institution) and members of the
-"Formadores" or "Coordinación" groups. Anonymous visitors never do.
+That is superusers, members of the "Formadores" or "Coordinación" groups, and directory
+staff (members of a listed institution) who passed the two-factor step in this session
+(``directory.access.sees_staff_details``). Anonymous visitors never do.
 """
 
 TRAINERS_GROUP = "Formadores"

@@ -12,6 +12,7 @@ from search.indexer import page_entries
 from training.access import can_see_facilitator_notes
 from training.factories import TrainingModulePageFactory, session_data
 from website.pdf import build_document
+from website.testing import verified_login
 
 from .conftest import make_user
 
@@ -93,10 +94,22 @@ def test_trainers_and_staff_see_notes(client, module, roles, organization, kind)
         OrganizationMembership.objects.create(organization=organization, user=user)
     else:
         user = get_user_model().objects.create_superuser("root", "root@example.invalid", "x")
-    client.force_login(user)
+    if kind == "staff":
+        verified_login(client, user)  # directory staff: after the two-factor step
+    else:
+        client.force_login(user)
     html = client.get(module_url()).content.decode()
     assert "ZAFIRO confidencial" in html
     assert "guide.pdf" in html
+
+
+def test_directory_staff_without_two_factor_do_not_see_notes(client, module, organization):
+    user = make_user("s")
+    OrganizationMembership.objects.create(organization=organization, user=user)
+    client.force_login(user)
+    html = client.get(module_url()).content.decode()
+    assert "ZAFIRO" not in html
+    assert "guide.pdf" not in html
 
 
 def test_other_signed_in_users_do_not_see_notes(client, module, roles, organization):
