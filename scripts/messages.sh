@@ -8,8 +8,9 @@ PY=${1:-python}
 MODE=${2:-check}
 APPS=${3:-"website directory protocol_pages training search referrals"}
 ROOT=$(pwd)
+case "$PY" in /*) ;; *) PY="$ROOT/$PY" ;; esac
 export DJANGO_SETTINGS_MODULE=website.settings.test PYTHONPATH="$ROOT"
-ADMIN="$ROOT/$(dirname "$PY")/django-admin"
+ADMIN="$(dirname "$PY")/django-admin"
 if [ "$MODE" = check ]; then
     tmp=$(mktemp -d)
     trap 'rm -rf "$tmp"' EXIT
@@ -56,6 +57,12 @@ if [ "$MODE" = check ]; then
                 status=1
             fi
             msgfmt --check-format -o /dev/null "$es" || status=1
+            "$PY" -c 'import sys, polib
+catalogue = polib.pofile(sys.argv[1])
+missing = [e.msgid for e in catalogue if e.msgid_plural and not all(e.msgstr_plural.values())]
+for msgid in missing:
+    print("Missing plural form in", sys.argv[1], ":", msgid)
+sys.exit(1 if missing else 0)' "$es" || status=1
         fi
         for lang in es en; do
             mo="$ROOT/$app/locale/$lang/LC_MESSAGES/django.mo"
