@@ -57,9 +57,13 @@ if [ "$MODE" = check ]; then
                 status=1
             fi
             msgfmt --check-format -o /dev/null "$es" || status=1
-            "$PY" -c 'import sys, polib
+            "$PY" -c 'import re, sys, polib
 catalogue = polib.pofile(sys.argv[1])
-missing = [e.msgid for e in catalogue if e.msgid_plural and not all(e.msgstr_plural.values())]
+forms = int(re.search(r"nplurals\s*=\s*(\d+)", catalogue.metadata["Plural-Forms"]).group(1))
+missing = [
+    e.msgid for e in catalogue
+    if e.msgid_plural and not all(e.msgstr_plural.get(index) for index in range(forms))
+]
 for msgid in missing:
     print("Missing plural form in", sys.argv[1], ":", msgid)
 sys.exit(1 if missing else 0)' "$es" || status=1
