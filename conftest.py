@@ -59,5 +59,7 @@ def pytest_report_header(config):
     from django.conf import settings
 
     database = settings.DATABASES["default"]
-    where = database.get("HOST") or database["NAME"]
-    return f"database: {database['ENGINE'].rsplit('.', 1)[-1]} ({where})"
+    vendor = database["ENGINE"].rsplit(".", 1)[-1]
+    if vendor == "sqlite3":
+        return "database: SQLite (test database in memory)"
+    return f"database: {vendor} on {database.get('HOST')}:{database.get('PORT')} (test_{database['NAME']})"

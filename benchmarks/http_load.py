@@ -63,7 +63,7 @@ def discover(env, base):
     css = re.search(r'href="(/static/website/css/ruta[^"]*\.css)"', home)
     urls["static file (ceiling)"] = css.group(1) if css else "/static/website/css/ruta.css"
     directory = urllib.request.urlopen(f"{base}/es/directorio/").read().decode()  # noqa: S310
-    organisation = re.search(r'href="(/es/directorio/[a-z0-9-]+/)"', directory)
+    organisation = re.search(r'href="(/es/directorio/(?!cobertura/)[a-z0-9-]+/)"', directory)
     if organisation:
         urls["organisation page"] = organisation.group(1)
     urls["directory search"] = os.environ.get(

@@ -85,7 +85,9 @@ def main():
         prepare_site(env)
         with gunicorn(env, workers=2) as base:
             directory = urllib.request.urlopen(f"{base}/es/directorio/").read().decode()  # noqa: S310
-            organisation = re.search(r'href="(/es/directorio/[a-z0-9-]+/)"', directory)
+            organisation = re.search(
+                r'href="(/es/directorio/(?!cobertura/)[a-z0-9-]+/)"', directory
+            )
             paths = [
                 "/es/",
                 "/en/",
