@@ -62,4 +62,5 @@ def pytest_report_header(config):
     vendor = database["ENGINE"].rsplit(".", 1)[-1]
     if vendor == "sqlite3":
         return "database: SQLite (test database in memory)"
-    return f"database: {vendor} on {database.get('HOST')}:{database.get('PORT')} (test_{database['NAME']})"
+    where = f"{database.get('HOST')}:{database.get('PORT')}"
+    return f"database: {vendor} on {where} (test_{database['NAME']})"
