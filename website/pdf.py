@@ -58,6 +58,19 @@ class PDFPageMixin:
         return self
 
 
+def _static_file(name):
+    """The file behind a static URL: collected files (hashed names in production) first,
+    then the finders (development, tests)."""
+    from django.contrib.staticfiles.storage import staticfiles_storage
+
+    try:
+        if staticfiles_storage.exists(name):
+            return staticfiles_storage.path(name)
+    except (NotImplementedError, ValueError, OSError):
+        pass
+    return finders.find(name)
+
+
 def _local_static_fetcher():
     """A WeasyPrint fetcher that reads our own static files and data: URLs, nothing else."""
     from weasyprint.urls import URLFetcher
@@ -71,7 +84,7 @@ def _local_static_fetcher():
                 return super().fetch(url, headers)
             path = urlparse(url).path
             if urlparse(url).hostname == PDF_BASE_HOST and path.startswith(settings.STATIC_URL):
-                found = finders.find(path[len(settings.STATIC_URL) :])
+                found = _static_file(path[len(settings.STATIC_URL) :])
                 if found:
                     return super().fetch(Path(found).as_uri(), headers)
             raise ValueError(f"PDF rendering may only load local static files, not {url}")

@@ -18,3 +18,16 @@ def test_render_pdf_uses_local_static_files():
 def test_pdf_fetcher_refuses_other_hosts():
     with pytest.raises(ValueError, match="only load local static files"):
         _local_static_fetcher().fetch("https://cdn.example.com/font.woff2")
+
+
+def test_pdf_fetcher_reads_collected_files_with_hashed_names(settings, tmp_path):
+    """Production templates point at hashed names (ManifestStaticFilesStorage)."""
+    from website.pdf import PDF_BASE_HOST
+
+    settings.STATIC_ROOT = tmp_path
+    (tmp_path / "website" / "css").mkdir(parents=True)
+    (tmp_path / "website" / "css" / "print.0123abcd.css").write_text("h1 { color: red; }")
+    response = _local_static_fetcher().fetch(
+        f"http://{PDF_BASE_HOST}/static/website/css/print.0123abcd.css"
+    )
+    assert response is not None
