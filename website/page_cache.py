@@ -1,4 +1,5 @@
-"""A small shared cache of public HTML pages for anonymous readers.
+"""A small shared cache of public HTML pages for anonymous readers, and of public API
+responses (which never depend on who asks).
 
 Officials on slow phones mostly read the same published pages. Responses are cached when
 the request is an anonymous GET (no session cookie) under /es/ or /en/ and the response is a
@@ -34,7 +35,13 @@ def invalidate(**kwargs):
         _cache().set(VERSION_KEY, 2, timeout=None)
 
 
+def _is_public_api(request):
+    return request.path.startswith(tuple(getattr(settings, "RUTA_PUBLIC_API_PREFIXES", ())))
+
+
 def _cacheable_request(request):
+    if request.method in ("GET", "HEAD") and _is_public_api(request):
+        return True  # the public APIs answer the same to everyone, signed in or not
     return (
         request.method in ("GET", "HEAD")
         and request.path.startswith(tuple(f"/{code}/" for code, _n in settings.LANGUAGES))
@@ -46,10 +53,11 @@ def _cacheable_request(request):
 
 def _cacheable_response(response):
     cache_control = response.get("Cache-Control", "")
+    content_type = response.get("Content-Type", "")
     return (
         response.status_code == 200
         and not response.streaming
-        and response.get("Content-Type", "").startswith("text/html")
+        and content_type.startswith(("text/html", "application/json", "application/x-ndjson"))
         and not response.cookies
         and "private" not in cache_control
         and "no-store" not in cache_control
@@ -72,7 +80,8 @@ class AnonymousPageCacheMiddleware:
             return cached
         response = self.get_response(request)
         if _cacheable_response(response):
-            patch_response_headers(response, cache_timeout=min(seconds, 60))
+            if not _is_public_api(request):  # the API middleware sets its own headers
+                patch_response_headers(response, cache_timeout=min(seconds, 60))
             response["X-Ruta-Cache"] = "miss"
             _cache().set(key, response, timeout=seconds)
         return response

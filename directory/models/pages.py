@@ -89,7 +89,13 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
         context = self.get_context(request)
         context.update(data)
         context["coverage_url"] = self.coverage_urls(request).get(translation.get_language())
-        return TemplateResponse(request, "directory/directory_index_page.html", context)
+        searching = any(value.strip() for value in request.GET.values())
+        context["noindex"] = searching
+        response = TemplateResponse(request, "directory/directory_index_page.html", context)
+        if searching:
+            # A search (query or filters) is not indexed by search engines nor cached.
+            response["Cache-Control"] = "private, no-store"
+        return response
 
     @re_path(r"^(?P<slug>cobertura|coverage)/$", name="coverage")
     def coverage(self, request, slug):

@@ -88,8 +88,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "referrals.middleware.ReferralNoStoreMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "website.middleware.PublicAPIMiddleware",  # rate limit, CORS, ETag: before the cache
     "website.page_cache.AnonymousPageCacheMiddleware",
-    "website.middleware.PublicAPIMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "website.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -48,3 +48,32 @@ def test_signed_in_users_are_never_served_or_stored(
 def test_errors_and_private_responses_are_not_cached(client, home_page, page_cache):
     client.get("/es/no-existe/")
     assert "X-Ruta-Cache" not in client.get("/es/no-existe/")
+
+
+def test_public_api_responses_are_cached_and_still_rate_limited(
+    client, home_page, page_cache, settings, monkeypatch
+):
+    first = client.get("/api/v2/pages/", {"lang": "en"})
+    assert first["X-Ruta-Cache"] == "miss"
+    second = client.get("/api/v2/pages/", {"lang": "en"})
+    assert second["X-Ruta-Cache"] == "hit"
+    assert second["Access-Control-Allow-Origin"] == "*"
+    assert second["ETag"] == first["ETag"]
+    assert client.get("/api/v2/pages/", {"lang": "es"})["X-Ruta-Cache"] == "miss"
+
+    settings.RUTA_API_RATE_LIMIT = (1, 60)
+    monkeypatch.setattr("website.middleware.time.time", lambda: 7_000_010.0)
+    assert client.get("/api/v2/pages/", {"lang": "en"}).status_code == 200
+    assert client.get("/api/v2/pages/", {"lang": "en"}).status_code == 429
+
+
+def test_directory_searches_are_not_cached_nor_indexed(client, home_page, page_cache):
+    from directory.factories import DirectoryIndexPageFactory
+
+    DirectoryIndexPageFactory(parent=home_page)
+    response = client.get("/es/directorio/", {"q": "albergue"})
+    assert response["Cache-Control"] == "private, no-store"
+    assert '<meta name="robots" content="noindex">' in response.content.decode()
+    assert "X-Ruta-Cache" not in client.get("/es/directorio/", {"q": "albergue"})
+    plain = client.get("/es/directorio/")
+    assert "noindex" not in plain.content.decode()
