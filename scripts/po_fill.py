@@ -35,7 +35,7 @@ def main(app, lang, json_path=None):
         if entry.msgid_plural:
             singular, plural = value if isinstance(value, list) else (value, value)
             # Spanish has three plural forms (the third for millions): all but 0 are plural.
-            entry.msgstr_plural = {0: singular, **{index: plural for index in range(1, forms)}}
+            entry.msgstr_plural = {0: singular, **dict.fromkeys(range(1, forms), plural)}
         else:
             entry.msgstr = value
         if "fuzzy" in entry.flags:
