@@ -144,7 +144,7 @@ class DatabaseBackend:
         fts, entries = _sqlite_fts_table(), IndexEntry._meta.db_table
         # Table names come from model metadata; the values are query parameters.
         sql = (
-            f'SELECT e."object_id" FROM "{fts}" CROSS JOIN "{entries}" e '  # noqa: S608
+            f'SELECT e."object_id" FROM "{fts}" CROSS JOIN "{entries}" e '  # noqa: S608 # nosec B608
             f'ON e."id" = "{fts}"."rowid" WHERE "{fts}" MATCH %s AND e."content_type_id" = %s'
         )
         content_type = ContentType.objects.get_for_model(SearchEntry)
