@@ -4,7 +4,7 @@ import factory
 import wagtail_factories
 from django.conf import settings
 from django.utils.text import slugify
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from website.models import HomePage
 
@@ -36,10 +36,12 @@ class HomePageFactory(TranslatedPageFactory):
 def make_site_root(**kwargs):
     """A HomePage under Wagtail's root node, made the default site's root.
 
-    Also recreates the locale and root node that Wagtail's migrations make, since
-    transactional (browser) tests flush them away.
+    Also recreates the locale, root page and root collection that Wagtail's migrations make,
+    since transactional (browser) tests flush them away.
     """
     locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     root = Page.get_first_root_node()
     if root is None:
         root = Page.add_root(

@@ -1,6 +1,7 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -113,7 +114,10 @@ def test_deadline_block_requires_unit_with_amount():
     with pytest.raises(StructBlockValidationError):
         block.clean(block.to_python({"amount": 3, "unit": "", "from_event": ""}))
     value = block.clean(block.to_python({"amount": 24, "unit": "hours", "from_event": "x"}))
-    assert value.display() == "24 hours"
+    with translation.override("en"):
+        assert value.display() == "24 hours"
+    with translation.override("es"):
+        assert value.display() == "24 horas"
 
 
 @pytest.mark.django_db
