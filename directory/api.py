@@ -3,7 +3,7 @@
 import json
 import math
 import uuid
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 
 from django.db.models import Q
 from django.http import FileResponse, HttpResponse, JsonResponse
@@ -78,9 +78,15 @@ def _modified_after(params):
         raise BadRequest(
             _("“modified_after” must be an ISO 8601 date or date-time, e.g. 2026-01-31T00:00:00Z.")
         )
-    if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment, timezone.get_default_timezone())
-    return moment
+    try:
+        if timezone.is_naive(moment):
+            moment = timezone.make_aware(moment, timezone.get_default_timezone())
+        # In UTC: PostgreSQL refuses offsets beyond ±15:59 that ISO 8601 parsers accept.
+        return moment.astimezone(UTC)
+    except (OverflowError, ValueError) as error:
+        raise BadRequest(
+            _("“modified_after” must be an ISO 8601 date or date-time, e.g. 2026-01-31T00:00:00Z.")
+        ) from error
 
 
 def _check_params(params, allowed):

@@ -33,11 +33,20 @@ MINIMUM_REQUESTS = 1000
 
 @pytest.fixture
 def api_schema(db, settings):
+    from django.core import signals
+    from django.db import close_old_connections
+
     from website.wsgi import application
 
     settings.RUTA_API_RATE_LIMIT = (0, 60)
     build_public_content()
-    return schemathesis.openapi.from_wsgi("/api/openapi.json", application)
+    # The real WSGI handler closes database connections after each request, which would end
+    # the test's transaction on PostgreSQL; Django's own test client switches this off too.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield schemathesis.openapi.from_wsgi("/api/openapi.json", application)
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 def test_every_public_api_operation_survives_generated_requests(api_schema, capsys):

@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "referrals.middleware.ReferralNoStoreMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "website.middleware.PublicAPIMiddleware",  # rate limit, CORS, ETag: before the cache
+    "website.middleware.RejectNullCharactersMiddleware",
     "website.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "website.middleware.LocaleMiddleware",
