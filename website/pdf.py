@@ -67,6 +67,8 @@ def _static_file(name):
         if staticfiles_storage.exists(name):
             return staticfiles_storage.path(name)
     except (NotImplementedError, ValueError, OSError):
+        # Storage without local paths (object storage) or a name outside the collected
+        # files: fall through to the finders, which read the app's own static folders.
         pass
     return finders.find(name)
 
