@@ -1,14 +1,15 @@
-"""Factories for referral tests. Organisations and people are fictional; the directory's own
-factories may replace the two small ones here."""
+"""Factories for referral tests. Organisations and people are fictional; organisations come
+from the directory's factories, people get an email (notifications) and a known password."""
 
 import datetime
 
 import factory
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from directory.models import Organization, OrganizationMembership, Taxonomy, TaxonomyTerm
+from directory import factories as directory_factories
+from directory.factories import OrganizationFactory  # referrals need no other defaults
+from directory.models import Taxonomy, TaxonomyTerm
 
 from .choices import (
     AgeRange,
@@ -22,35 +23,20 @@ from .choices import (
 from .models import Referral
 
 
-class UserFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = get_user_model()
-        django_get_or_create = ["username"]
+class UserFactory(directory_factories.UserFactory):
+    """The directory's user with an email (referral notifications go to staff emails) and the
+    password the login tests type."""
 
-    username = factory.Sequence(lambda n: f"usuario{n}")
     email = factory.LazyAttribute(lambda o: f"{o.username}@demo.invalid")
+    # Hashed before the user is saved: an overriding post-generation hook would run after the
+    # parent's save_password hook (hooks run in declaration order) and never be stored.
     password = factory.django.Password("ruta-test-2026")
 
 
-class OrganizationFactory(factory.django.DjangoModelFactory):
-    """A fictional, active institution (marked as demo data)."""
+class MembershipFactory(directory_factories.MembershipFactory):
+    """Staff (the model's default role) of a new fictional organisation, as a user above."""
 
-    class Meta:
-        model = Organization
-
-    name = factory.Sequence(lambda n: f"Institución de prueba {n}")
-    slug = factory.Sequence(lambda n: f"institucion-prueba-{n}")
-    description = "Institución ficticia para pruebas."
-    is_demo = True
-
-
-class MembershipFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = OrganizationMembership
-
-    organization = factory.SubFactory(OrganizationFactory)
     user = factory.SubFactory(UserFactory)
-    role = OrganizationMembership.Role.STAFF
 
 
 def service_category(code="legal", name="Asesoría legal"):
