@@ -21,6 +21,17 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _fresh_search_memory():
+    """Each test starts from a rolled-back database: what the search service remembers in
+    this process (directory snapshot, fingerprints) must not carry over from the last test."""
+    from search.backends.snapshot import forget
+
+    forget()
+    yield
+    forget()
+
+
 @pytest.fixture
 def home_page(db):
     from website.factories import make_site_root

@@ -148,9 +148,31 @@ def _url(params, **changes):
     return "?" + urlencode(values) if values else "?"
 
 
+def _cards(service_ids):
+    """{service id: public result card}, in the order of ``service_ids``. Cards are shaped
+    by the public serialiser once per language and kept in this process until the directory
+    changes (``search.backends.snapshot.DirectoryMemory``)."""
+    from directory.visibility import public_services, service_data
+    from search.backends.snapshot import directory_memory
+
+    memory = directory_memory()
+    language = translation.get_language()
+    cards = {pk: memory.cards.get((language, pk)) for pk in service_ids}
+    missing = [pk for pk, card in cards.items() if card is None]
+    if missing:
+        for service in public_services().filter(pk__in=missing):
+            card = service_data(service)
+            card["organization"] = {
+                "name": service.organization.name,
+                "slug": service.organization.slug,
+            }
+            cards[str(service.pk)] = card
+            memory.remember_card(language, str(service.pk), card)
+    return {pk: card for pk, card in cards.items() if card is not None}
+
+
 def browse_directory(params, *, per_page=PER_PAGE):
     from directory.provinces import provinces
-    from directory.visibility import public_services, service_data
 
     categories, populations, languages = choices = _choices()
     query, errors = parse(params, choices=choices)
@@ -160,17 +182,9 @@ def browse_directory(params, *, per_page=PER_PAGE):
     if query.page > pages:
         query.page = pages
         result = search_directory(query)
-    services = {str(s.pk): s for s in public_services().filter(pk__in=result.ids)}
     results = []
-    for pk in result.ids:
-        service = services.get(pk)
-        if service is None:
-            continue
-        data = service_data(service)
-        data["organization"] = {
-            "name": service.organization.name,
-            "slug": service.organization.slug,
-        }
+    for pk, card in _cards(result.ids).items():
+        data = dict(card)  # a copy: the distance below belongs to this request only
         if pk in result.distances:
             km, precision = result.distances[pk]
             data["distance_km"] = round(km) if precision == "city" else round(km, 1)

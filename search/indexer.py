@@ -268,6 +268,15 @@ def _index():
     return get_search_backend().get_index_for_model(SearchEntry)
 
 
+def _entries_changed():
+    """Tell every worker that the entries changed: now (this process reads its own
+    writes) and again once they are committed (for the others)."""
+    from search.backends.freshness import entries_changed
+
+    entries_changed()
+    transaction.on_commit(entries_changed)
+
+
 def replace_entries(kind, target_id, entries):
     """Replace the entries of one object (database rows + database search index)."""
     with transaction.atomic():
@@ -279,6 +288,7 @@ def replace_entries(kind, target_id, entries):
         created = SearchEntry.objects.bulk_create(entries)
         if created:
             index.add_items(SearchEntry, created)
+    _entries_changed()
     return created
 
 
@@ -362,4 +372,5 @@ def rebuild_entries(progress=None):
         created = SearchEntry.objects.bulk_create(entries, batch_size=500)
     for start in range(0, len(created), 5000):
         index.add_items(SearchEntry, created[start : start + 5000])
+    _entries_changed()
     return len(created)

@@ -8,6 +8,8 @@ unpublish or directory change bumps a version number, which empties the cache at
 every worker (the cache backend is shared: see CACHES in settings).
 """
 
+import time
+
 from django.conf import settings
 from django.core.cache import caches
 from django.utils.cache import patch_response_headers
@@ -19,11 +21,17 @@ def _cache():
     return caches[getattr(settings, "RUTA_PAGE_CACHE_ALIAS", "default")]
 
 
+def _fresh_version():
+    """A version never used before, for when the key is missing (first start, or culled by
+    the cache: restarting from 1 could serve pages cached under an old 1)."""
+    return time.time_ns() // 1000
+
+
 def current_version():
     version = _cache().get(VERSION_KEY)
     if version is None:
-        _cache().add(VERSION_KEY, 1, timeout=None)
-        version = _cache().get(VERSION_KEY, 1)
+        _cache().add(VERSION_KEY, _fresh_version(), timeout=None)
+        version = _cache().get(VERSION_KEY) or _fresh_version()
     return version
 
 
@@ -32,7 +40,7 @@ def invalidate(**kwargs):
     try:
         _cache().incr(VERSION_KEY)
     except ValueError:
-        _cache().set(VERSION_KEY, 2, timeout=None)
+        _cache().set(VERSION_KEY, _fresh_version(), timeout=None)
 
 
 def _is_public_api(request):

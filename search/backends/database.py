@@ -1,35 +1,51 @@
 """The embedded default: Wagtail's database search (modelsearch) over ``SearchEntry`` rows,
-filters and facet counts from the ORM, typo correction with rapidfuzz."""
+typo correction with rapidfuzz, and filters, facet counts and distances from an in-memory
+snapshot of the directory built with the ORM (``search.backends.snapshot``)."""
 
 import math
-from datetime import datetime
 from functools import cache
-from zoneinfo import ZoneInfo
+from typing import NamedTuple
 
 from django.core.cache import cache as django_cache
 from django.db import connection
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max
 from django.utils import timezone
 from modelsearch.backends import get_search_backend
 from rapidfuzz import fuzz, process
 
 from search.backends import DirectoryResult, SiteResult
+from search.backends.freshness import entries_version, fingerprint
+from search.backends.snapshot import bits, directory_snapshot, members
 from search.models import SearchEntry
 from search.text import read_synonym_lines, stem, stems, tokens
 
-WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
-MAINLAND = "America/Guayaquil"
-GALAPAGOS = "Pacific/Galapagos"
-GALAPAGOS_PROVINCE = "EC-W"
 TYPO_CUTOFF = 80
 
 
-def local_now(tz_name, now=None):
-    return (now or timezone.now()).astimezone(ZoneInfo(tz_name))
+class Hit(NamedTuple):
+    """A matching search entry, with what ranking needs: per query term (in order), whether
+    the entry's title has it and whether the entry has it at all."""
+
+    pk: int
+    target_id: str
+    kind: str
+    title: str
+    title_words: int
+    in_title: tuple  # of booleans (or 0/1)
+    in_entry: tuple
 
 
-def minute_of_week(moment: datetime):
-    return moment.weekday() * 1440 + moment.hour * 60 + moment.minute
+def _padded(text):
+    return f" {text} "
+
+
+def _hit(pk, target_id, kind, title, title_text, body_text, terms):
+    title_text, body_text = _padded(title_text), _padded(body_text)
+    in_title = tuple(_padded(term) in title_text for term in terms)
+    in_entry = tuple(
+        t or _padded(term) in body_text for t, term in zip(in_title, terms, strict=True)
+    )
+    return Hit(pk, target_id, kind, title, title_text.count(" ") - 2, in_title, in_entry)
 
 
 def distance_km(a, b):
@@ -45,34 +61,48 @@ def distance_km(a, b):
 # --- vocabulary ("did you mean") ------------------------------------------------------------
 
 
+_statistics_memory = {}
+
+
 def _statistics(language):
-    """({stem: display word}, {stem: number of entries}, number of entries) for
-    ``language``, cached until the entries change."""
-    state = SearchEntry.objects.filter(language=language).aggregate(
-        n=Count("pk"), last=Max("updated_at")
-    )
-    stamp = f"{state['n']}-{state['last'].timestamp() if state['last'] else 0}"
-    key = f"search-statistics-{language}-{stamp}"
+    """({stem: display word}, {stem: inverse document frequency}, number of entries) for
+    ``language``, kept in this process (and the shared cache) until the entries change."""
+
+    def read():
+        state = SearchEntry.objects.filter(language=language).aggregate(
+            n=Count("pk"), last=Max("pk")
+        )
+        return (state["n"] or 0, state["last"] or 0)
+
+    stamp = (entries_version(), fingerprint(f"search-entries-{language}", read))
+    remembered = _statistics_memory.get(language)
+    if remembered and remembered[0] == stamp:
+        return remembered[1]
+    key = f"search-statistics-{language}-{stamp[0]}-{stamp[1][0]}-{stamp[1][1]}"
     statistics = django_cache.get(key)
     if statistics is None:
-        words, frequency = {}, {}
-        for line in read_synonym_lines():
-            for token in tokens(line, language):
-                words.setdefault(stem(token, language), token)
-        rows = SearchEntry.objects.filter(language=language).values_list(
-            "title", "summary", "title_text", "body_text"
-        )
-        for title, summary, title_text, body_text in rows.iterator(chunk_size=2000):
-            for token in tokens(f"{title} {summary}", language):
-                words.setdefault(stem(token, language), token)
-            for token in set(f"{title_text} {body_text}".split()):
-                words.setdefault(token, token)
-                frequency[token] = frequency.get(token, 0) + 1
-        total = state["n"] or 0
-        weights = {term: math.log(1 + total / count) for term, count in frequency.items()}
-        statistics = (words, weights, total)
+        statistics = _compute_statistics(language, total=stamp[1][0])
         django_cache.set(key, statistics, 600)
+    _statistics_memory[language] = (stamp, statistics)
     return statistics
+
+
+def _compute_statistics(language, total):
+    words, frequency = {}, {}
+    for line in read_synonym_lines():
+        for token in tokens(line, language):
+            words.setdefault(stem(token, language), token)
+    rows = SearchEntry.objects.filter(language=language).values_list(
+        "title", "summary", "title_text", "body_text"
+    )
+    for title, summary, title_text, body_text in rows.iterator(chunk_size=2000):
+        for token in tokens(f"{title} {summary}", language):
+            words.setdefault(stem(token, language), token)
+        for token in set(f"{title_text} {body_text}".split()):
+            words.setdefault(token, token)
+            frequency[token] = frequency.get(token, 0) + 1
+    weights = {term: math.log(1 + total / count) for term, count in frequency.items()}
+    return (words, weights, total)
 
 
 def vocabulary(language):
@@ -121,239 +151,151 @@ class DatabaseBackend:
 
     # --- text matching ----------------------------------------------------------------------
 
-    def _run(self, terms, queryset, operator):
+    def _run(self, terms, language, kinds, operator):
+        """[Hit] of the entries in ``language`` and ``kinds`` having all (``and``) or any
+        (``or``) of the stems ``terms``, in no particular order."""
         if connection.vendor == "sqlite" and _sqlite_fts_table():
-            return self._run_sqlite(terms, queryset, operator)
+            return self._run_sqlite(terms, language, kinds, operator)
+        queryset = SearchEntry.objects.filter(language=language, kind__in=list(kinds))
         results = get_search_backend().search(
             " ".join(terms),
-            queryset.only("pk", "target_id", "kind"),
+            queryset.only("pk"),
             operator=operator,
             order_by_relevance=False,  # ranked by _rerank: the same on every database
         )
-        return list(results)
+        found = [entry.pk for entry in results]
+        rows = SearchEntry.objects.filter(pk__in=found).values_list(
+            "pk", "target_id", "kind", "title", "title_text", "body_text"
+        )
+        return [_hit(*row, terms) for row in rows]
 
-    def _run_sqlite(self, terms, queryset, operator):
-        """The same match as modelsearch's SQLite backend, with the full-text table driving
-        the join: SQLite otherwise runs the MATCH once per index row (seconds at 10,000
-        services). Terms are our own stems ([a-z0-9]+), so they are safe in the expression."""
+    def _run_sqlite(self, terms, language, kinds, operator):
+        """The same match as modelsearch's SQLite backend in one query, with the full-text
+        table driving the joins: SQLite otherwise runs the MATCH once per index row (seconds
+        at 10,000 services). Terms are our own stems ([a-z0-9]+), so they are safe in the
+        expression; everything else is a query parameter."""
         from django.contrib.contenttypes.models import ContentType
         from wagtail.search.models import IndexEntry
 
         joiner = " AND " if operator == "and" else " OR "
         expression = "{title body} : (" + joiner.join(f'"{term}"' for term in terms) + ")"
         fts, entries = _sqlite_fts_table(), IndexEntry._meta.db_table
-        # Table names come from model metadata; the values are query parameters.
-        sql = (
-            f'SELECT e."object_id" FROM "{fts}" CROSS JOIN "{entries}" e '  # noqa: S608 # nosec B608
-            f'ON e."id" = "{fts}"."rowid" WHERE "{fts}" MATCH %s AND e."content_type_id" = %s'
+        table = SearchEntry._meta.db_table
+        kinds = list(kinds)
+        # Whether each term is in the title / in the entry is computed by SQLite (instr on
+        # the space-padded stems), so the long texts never leave the database; with "and"
+        # every term is in every entry found, so the body is not even read.
+        title = """(' ' || s."title_text" || ' ')"""
+        entry = """(' ' || s."title_text" || ' ' || s."body_text" || ' ')"""
+        columns = [f"instr({title}, %s) > 0" for _term in terms]
+        if operator != "and":
+            columns += [f"instr({entry}, %s) > 0" for _term in terms]
+        flags = len(columns)
+        # Table names come from model metadata; every value is a query parameter.
+        sql = (  # nosec B608
+            f'SELECT s."id", s."target_id", s."kind", s."title", '  # noqa: S608
+            f"""length(s."title_text") - length(replace(s."title_text", ' ', '')), """
+            f"{', '.join(columns)} "
+            f'FROM "{fts}" CROSS JOIN "{entries}" e ON e."id" = "{fts}"."rowid" '
+            f'CROSS JOIN "{table}" s ON s."id" = CAST(e."object_id" AS INTEGER) '
+            f'WHERE "{fts}" MATCH %s AND e."content_type_id" = %s AND s."language" = %s '
+            f'AND s."kind" IN ({", ".join(["%s"] * len(kinds))})'
         )
+        padded = [_padded(term) for term in terms] * (flags // len(terms))
         content_type = ContentType.objects.get_for_model(SearchEntry)
         with connection.cursor() as cursor:
-            cursor.execute(sql, [expression, content_type.pk])
-            ids = {int(row[0]) for row in cursor.fetchall()}
-        if not ids:
-            return []
-        rows = queryset.only("pk", "target_id", "kind").order_by("pk")
-        if len(ids) <= 2000:
-            return list(rows.filter(pk__in=ids))
-        return [entry for entry in rows if entry.pk in ids]
+            cursor.execute(sql, [*padded, expression, content_type.pk, language, *kinds])
+            rows = cursor.fetchall()
+        if operator == "and":  # every term is in every entry found
+            everywhere = (True,) * len(terms)
+            return [Hit(*row[:5], row[5:], everywhere) for row in rows]
+        middle = 5 + len(terms)
+        return [Hit(*row[:5], row[5:middle], row[middle:]) for row in rows]
 
     def _rerank(self, found, terms, language):
         """Order by the query words an entry has (then in its title, then the shorter
-        title, then alphabetically), rare words weighing more: the same order on SQLite and
-        PostgreSQL, whose own scores differ."""
-        rows = {
-            pk: (set(title.split()), set(body.split()), title.count(" "), title, shown)
-            for pk, title, body, shown in SearchEntry.objects.filter(
-                pk__in=[entry.pk for entry in found]
-            ).values_list("pk", "title_text", "body_text", "title")
-        }
-        wanted = set(terms)
+        title, then alphabetically, then the oldest entry), rare words weighing more: the
+        same order on SQLite and PostgreSQL, whose own scores differ."""
         weights, total = idf(language)
+        unknown = math.log(1 + total)
+        term_weights = [weights.get(term, unknown) for term in terms]
 
-        def key(item):
-            position, entry = item
-            title, body, length, _text, shown = rows.get(entry.pk, (set(), set(), 0, "", ""))
-            score = sum(weights.get(term, math.log(1 + total)) for term in wanted & (title | body))
-            return (-round(score, 6), -len(wanted & title), length, shown, position)
+        def key(hit):
+            score = sum(
+                weight for weight, has in zip(term_weights, hit.in_entry, strict=True) if has
+            )
+            return (-round(score, 6), -sum(hit.in_title), hit.title_words, hit.title, hit.pk)
 
-        return [entry for _position, entry in sorted(enumerate(found), key=key)]
+        return sorted(found, key=key)
 
     def match(self, text, language, kinds):
         """Entries matching ``text`` in ``language`` (best first) and a "did you mean"
         suggestion: all words first, then typo-corrected words, then any word."""
-        queryset = SearchEntry.objects.filter(language=language, kind__in=list(kinds))
         original, corrected, suggestion = correct(text, language)
+        original, corrected = list(dict.fromkeys(original)), list(dict.fromkeys(corrected))
         if not original:
             return None, ""
-        found = self._run(original, queryset, "and")
+        found = self._run(original, language, kinds, "and")
         if found:
             return self._rerank(found, original, language), ""
         if suggestion:
-            found = self._run(corrected, queryset, "and")
+            found = self._run(corrected, language, kinds, "and")
             if found:
                 return self._rerank(found, corrected, language), suggestion
-        return self._rerank(self._run(corrected, queryset, "or"), corrected, language), suggestion
+        found = self._run(corrected, language, kinds, "or")
+        return self._rerank(found, corrected, language), suggestion
 
     # --- directory ------------------------------------------------------------------------
 
-    def _base(self):
-        from directory.models import Service
-        from directory.visibility import VISIBLE_SERVICE_STATUSES
-
-        return Service.objects.filter(
-            status__in=VISIBLE_SERVICE_STATUSES, organization__is_active=True
-        ).order_by()
-
-    def _open_now_ids(self, now):
-        from directory.models import Schedule, ServiceAtLocation
-
-        def open_at(tz_name):
-            moment = local_now(tz_name, now)
-            day, clock = WEEKDAYS[moment.weekday()], moment.time().replace(microsecond=0)
-            return Schedule.objects.filter(
-                Q(open_24_hours=True, byday__in=["", day])
-                | Q(byday=day, opens_at__lte=clock, closes_at__gt=clock)
-            ).values("service_id")
-
-        galapagos = ServiceAtLocation.objects.filter(location__province=GALAPAGOS_PROVINCE).values(
-            "service_id"
-        )
-        return (Q(pk__in=open_at(MAINLAND)) & ~Q(pk__in=galapagos)) | (
-            Q(pk__in=open_at(GALAPAGOS)) & Q(pk__in=galapagos)
-        )
-
-    def _apply(self, queryset, filters, query):
-        from directory.models import Language, Schedule, Service, ServiceAtLocation
-
-        if "province" in filters:
-            queryset = queryset.filter(
-                pk__in=ServiceAtLocation.objects.filter(
-                    location__province=filters["province"]
-                ).values("service_id")
-            )
-        if "category" in filters:
-            queryset = queryset.filter(
-                pk__in=Service.categories.through.objects.filter(
-                    taxonomyterm__code=filters["category"]
-                ).values("service_id")
-            )
-        if "population" in filters:
-            queryset = queryset.filter(
-                pk__in=Service.populations.through.objects.filter(
-                    taxonomyterm__code=filters["population"]
-                ).values("service_id")
-            )
-        if "language" in filters:
-            queryset = queryset.filter(
-                pk__in=Language.objects.filter(code=filters["language"]).values("service_id")
-            )
-        if filters.get("free"):
-            queryset = queryset.filter(is_free=True)
-        if filters.get("open_24_hours"):
-            queryset = queryset.filter(
-                pk__in=Schedule.objects.filter(open_24_hours=True).values("service_id")
-            )
-        if filters.get("open_now"):
-            queryset = queryset.filter(self._open_now_ids(query.now))
-        return queryset
-
-    def facet_counts(self, base, query):
-        from directory.models import Language, Service, ServiceAtLocation
-
-        def subset(facet):
-            return self._apply(base, query.filters(without=facet), query)
-
-        facets = {
-            "province": dict(
-                ServiceAtLocation.objects.filter(service__in=subset("province"))
-                .order_by()
-                .values_list("location__province")
-                .annotate(n=Count("service_id", distinct=True))
-            ),
-            "category": dict(
-                Service.categories.through.objects.filter(service__in=subset("category"))
-                .order_by()
-                .values_list("taxonomyterm__code")
-                .annotate(n=Count("service_id", distinct=True))
-            ),
-            "population": dict(
-                Service.populations.through.objects.filter(service__in=subset("population"))
-                .order_by()
-                .values_list("taxonomyterm__code")
-                .annotate(n=Count("service_id", distinct=True))
-            ),
-            "language": dict(
-                Language.objects.filter(service__in=subset("language"))
-                .order_by()
-                .values_list("code")
-                .annotate(n=Count("service_id", distinct=True))
-            ),
-        }
-        for flag in ("free", "open_now", "open_24_hours"):
-            facets[flag] = {
-                "true": self._apply(subset(flag), {flag: True}, query).count(),
-            }
-        return facets
-
     def _distances(self, service_ids, origin):
-        from directory.models import ServiceAtLocation
-        from directory.visibility import location_data
-        from search.indexer import public_points
-
-        best, by_location = {}, {}
-        links = (
-            ServiceAtLocation.objects.filter(service_id__in=service_ids)
-            .select_related("location")
-            .prefetch_related("location__phones")
-        )
-        for link in links:
-            if link.location_id not in by_location:  # each location's public point once
-                by_location[link.location_id] = [
-                    (distance_km(origin, (lat, lon)), precision)
-                    for lat, lon, precision in public_points([location_data(link.location)])
-                ]
-            for km, precision in by_location[link.location_id]:
-                key = str(link.service_id)
-                if key not in best or km < best[key][0]:
-                    best[key] = (km, precision)
-        return best
+        """{service id: (km, "exact"|"city")} from the services' public points."""
+        snapshot = directory_snapshot()
+        indexes = [snapshot.position[pk] for pk in service_ids if pk in snapshot.position]
+        found = snapshot.distances(indexes, origin, distance_km)
+        return {snapshot.ids[index]: value for index, value in found.items()}
 
     def directory(self, query):
-        base = self._base()
-        ranking, suggestion = None, ""
+        """Text matches from the search entries; filters, facet counts, order and distances
+        from the in-memory snapshot of the directory (``search.backends.snapshot``)."""
+        snapshot = directory_snapshot()
+        base, ranking, suggestion = snapshot.everything, None, ""
         if query.text.strip():
             found, suggestion = self.match(query.text, query.language, [SearchEntry.Kind.SERVICE])
             ranking = {}
-            for position, entry in enumerate(found or []):
-                ranking.setdefault(entry.target_id, position)
-            base = base.filter(pk__in=list(ranking))
-        filtered = self._apply(base, query.filters(), query)
-        facets = self.facet_counts(base, query)
+            for entry in found or []:
+                index = snapshot.position.get(entry.target_id)
+                if index is not None:
+                    ranking.setdefault(index, len(ranking))
+            base = bits(ranking)
+        now = query.now or timezone.now()
+        filters = query.filters()
+        selected = base & snapshot.filter_mask(filters, now)
+        facets = {}
+        for facet in ("province", "category", "population", "language"):
+            others = base & snapshot.filter_mask(query.filters(without=facet), now)
+            facets[facet] = snapshot.counts(facet, others)
+        for flag in ("free", "open_now", "open_24_hours"):
+            others = base & snapshot.filter_mask(query.filters(without=flag), now)
+            flagged = snapshot.filter_mask({flag: True}, now)
+            facets[flag] = {"true": (others & flagged).bit_count()}
         distances = {}
         if query.sort == "distance" and query.origin:
-            ids = [str(pk) for pk in filtered.values_list("pk", flat=True)]
-            distances = self._distances(ids, query.origin)
-            ids.sort(key=lambda pk: (distances.get(pk, (math.inf,))[0], pk))
+            indexes = members(selected)
+            distances = snapshot.distances(indexes, query.origin, distance_km)
+            indexes.sort(key=lambda i: (distances.get(i, (math.inf,))[0], snapshot.ids[i]))
         elif ranking is not None:
-            ids = [str(pk) for pk in filtered.values_list("pk", flat=True)]
-            ids.sort(key=lambda pk: ranking.get(pk, math.inf))
+            indexes = sorted(members(selected), key=ranking.__getitem__)
         else:
-            ids = [
-                str(pk)
-                for pk in filtered.order_by("organization__name", "name", "pk").values_list(
-                    "pk", flat=True
-                )
-            ]
+            indexes = snapshot.ordered(selected, query.language)
         start = (query.page - 1) * query.per_page
-        page_ids = ids[start : start + query.per_page]
+        page = indexes[start : start + query.per_page]
         if query.origin and not distances:
-            distances = self._distances(page_ids, query.origin)
+            distances = snapshot.distances(page, query.origin, distance_km)
         return DirectoryResult(
-            ids=page_ids,
-            total=len(ids),
+            ids=[snapshot.ids[index] for index in page],
+            total=len(indexes),
             facets=facets,
-            distances={pk: distances[pk] for pk in page_ids if pk in distances},
+            distances={snapshot.ids[i]: distances[i] for i in page if i in distances},
             suggestion=suggestion,
             backend=self.name,
         )
@@ -361,11 +303,7 @@ class DatabaseBackend:
     def service_ids(self, text, language):
         """Ids of the services matching ``text``, best first (the HSDS API's ``search``)."""
         found, _suggestion = self.match(text, language, [SearchEntry.Kind.SERVICE])
-        seen = []
-        for entry in found or []:
-            if entry.target_id not in seen:
-                seen.append(entry.target_id)
-        return seen
+        return list(dict.fromkeys(entry.target_id for entry in found or []))
 
     # --- site search ----------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from elasticsearch import Elasticsearch
 from elasticsearch.dsl import A, Q, Search
 
 from search.backends import DirectoryResult, SiteResult
-from search.backends.database import GALAPAGOS, MAINLAND, local_now, minute_of_week
+from search.backends.clock import GALAPAGOS, MAINLAND, local_now, minute_of_week
 from search.documents import alias_name
 
 KEYWORD_FACETS = {
