@@ -12,10 +12,13 @@
     window.location.replace(target);
   }
   link.addEventListener("click", leave);
+  // Only Shift pressed on its own counts: any other key (Shift+Tab to move back, Shift+A
+  // for a capital) starts the count again, and holding Shift down is one press.
   var presses = 0;
   var timer = null;
   document.addEventListener("keydown", function (event) {
-    if (event.key !== "Shift") { return; }
+    if (event.key !== "Shift") { presses = 0; return; }
+    if (event.repeat) { return; }
     presses += 1;
     clearTimeout(timer);
     timer = setTimeout(function () { presses = 0; }, 1000);
