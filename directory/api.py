@@ -15,10 +15,12 @@ from django.views.decorators.http import require_GET
 from directory import visibility
 from directory.hsds import SCHEMA_DIR
 from directory.models import ServiceAtLocation, Taxonomy, TaxonomyTerm
+from search import service as search_service
 
 MAX_PER_PAGE = 100
 MAX_PAGE = 100_000  # larger page numbers overflow the database's OFFSET
 DEFAULT_PER_PAGE = 25
+MAX_SEARCH_LENGTH = 200
 COMMON_PARAMS = {"page", "per_page", "format", "search", "modified_after", "lang"}
 
 
@@ -165,8 +167,45 @@ def _detail(queryset, pk, serialise, label):
     return JsonResponse(serialise(obj), json_dumps_params={"ensure_ascii": False})
 
 
+class _Ranked:
+    """A queryset in the order of a search's ranking, paged like a queryset: ``ids`` are
+    the matches best first; ``field`` is where an object holds the matched id."""
+
+    def __init__(self, queryset, ids, field="pk"):
+        rank = {pk: position for position, pk in enumerate(ids)}
+        if field == "pk":
+            rows = ((pk, pk) for pk in queryset.values_list("pk", flat=True))
+        else:
+            rows = queryset.values_list("pk", field)
+        ranked = [(rank[str(key)], str(pk)) for pk, key in rows if str(key) in rank]
+        self.queryset = queryset
+        self.pks = [pk for _position, pk in sorted(ranked)]
+
+    def count(self):
+        return len(self.pks)
+
+    def __getitem__(self, window):
+        wanted = self.pks[window]
+        objects = {str(obj.pk): obj for obj in self.queryset.filter(pk__in=wanted)}
+        return [objects[pk] for pk in wanted if pk in objects]
+
+
+def _search_text(params):
+    return (params.get("search") or "").strip()[:MAX_SEARCH_LENGTH]
+
+
+def _ranked_search(queryset, params, find, field="pk"):
+    """Filter and order by the site's search service (accents, plural, synonyms and typos,
+    in the request's language), as the directory page does."""
+    text = _search_text(params)
+    if not text:
+        return queryset
+    return _Ranked(queryset, find(text, translation.get_language() or "es"), field)
+
+
 def _search(queryset, params, fields):
-    text = (params.get("search") or "").strip()
+    """Plain substring search, for the short taxonomy lists."""
+    text = _search_text(params)
     if not text:
         return queryset
     condition = Q()
@@ -223,10 +262,8 @@ def _services(params):
     if organization_id:
         queryset = queryset.filter(organization_id=organization_id)
     queryset = _taxonomy_filter(queryset, params)
-    queryset = _search(
-        queryset, params, ["name", "description", "organization__name", "alternate_name"]
-    )
-    return _modified(queryset, params).order_by("organization__name", "name", "id")
+    queryset = _modified(queryset, params).order_by("organization__name", "name", "id")
+    return _ranked_search(queryset, params, search_service.service_ids)
 
 
 @api_view(SERVICE_FILTERS)
@@ -249,8 +286,8 @@ def _organizations_queryset():
 def organizations(request):
     params = request.GET
     queryset = _taxonomy_filter(_organizations_queryset(), params, prefix="services__")
-    queryset = _search(queryset, params, ["name", "alternate_name", "description"])
     queryset = _modified(queryset, params).order_by("name", "id")
+    queryset = _ranked_search(queryset, params, search_service.organization_ids)
     return _page(request, queryset, visibility.hsds_organization)
 
 
@@ -275,8 +312,8 @@ def service_at_locations(request):
     if organization_id:
         queryset = queryset.filter(service__organization_id=organization_id)
     queryset = _taxonomy_filter(queryset, params, prefix="service__")
-    queryset = _search(queryset, params, ["service__name", "service__description"])
     queryset = _modified(queryset, params).order_by("service__name", "id")
+    queryset = _ranked_search(queryset, params, search_service.service_ids, "service_id")
     return _page(request, queryset, visibility.hsds_service_at_location)
 
 

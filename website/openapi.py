@@ -193,7 +193,13 @@ HSDS_ERRORS = {
     "429": ERRORS["429"],
 }
 HSDS_COMMON = [
-    _query("search", "Full-text search", {"type": "string"}),
+    _query(
+        "search",
+        "Full-text search in the language of `lang` (accents, plurals, synonyms and typos "
+        "tolerated; best match first) on services, service_at_locations and organizations; "
+        "a plain substring match on taxonomies and terms",
+        {"type": "string"},
+    ),
     _query("page", "Page number (from 1)", {"type": "integer", "minimum": 1, "maximum": 100_000}),
     _query("per_page", "Items per page (1–100)", {"type": "integer", "minimum": 1, "maximum": 100}),
     _query(

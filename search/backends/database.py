@@ -302,7 +302,14 @@ class DatabaseBackend:
 
     def service_ids(self, text, language):
         """Ids of the services matching ``text``, best first (the HSDS API's ``search``)."""
-        found, _suggestion = self.match(text, language, [SearchEntry.Kind.SERVICE])
+        return self._ids(text, language, SearchEntry.Kind.SERVICE)
+
+    def organization_ids(self, text, language):
+        """Ids of the organisations matching ``text``, best first (the HSDS API's ``search``)."""
+        return self._ids(text, language, SearchEntry.Kind.ORGANIZATION)
+
+    def _ids(self, text, language, kind):
+        found, _suggestion = self.match(text, language, [kind])
         return list(dict.fromkeys(entry.target_id for entry in found or []))
 
     # --- site search ----------------------------------------------------------------------

@@ -5,7 +5,7 @@ from django.conf import settings
 from elasticsearch import Elasticsearch
 from elasticsearch.dsl import A, Q, Search
 
-from search.backends import DirectoryResult, SiteResult
+from search.backends import DirectoryResult, SiteQuery, SiteResult
 from search.backends.clock import GALAPAGOS, MAINLAND, local_now, minute_of_week
 from search.documents import alias_name
 
@@ -16,6 +16,7 @@ KEYWORD_FACETS = {
     "language": "languages",
 }
 FACET_SIZE = 100
+MAX_IDS = 10_000  # Elasticsearch's default max_result_window
 
 
 def client():
@@ -186,8 +187,13 @@ class ElasticsearchBackend:
     def service_ids(self, text, language):
         from search.backends import DirectoryQuery
 
-        query = DirectoryQuery(text=text, language=language, per_page=1000)
+        query = DirectoryQuery(text=text, language=language, per_page=MAX_IDS)
         response = directory_search(query).using(self.es).execute()
+        return [hit.object_id for hit in response]
+
+    def organization_ids(self, text, language):
+        query = SiteQuery(text=text, language=language, kinds=("organization",), per_page=MAX_IDS)
+        response = site_search(query).using(self.es).execute()
         return [hit.object_id for hit in response]
 
     def site(self, query):

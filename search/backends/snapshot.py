@@ -66,9 +66,6 @@ class DirectorySnapshot:
     def everything(self):
         return (1 << len(self.ids)) - 1
 
-    def mask_of(self, service_ids):
-        return bits(self.position[pk] for pk in service_ids if pk in self.position)
-
     def filter_mask(self, filters, now):
         mask = self.everything
         for facet in ("province", "category", "population", "language"):

@@ -8,6 +8,7 @@ import socket
 from datetime import UTC, datetime
 
 import pytest
+from django.core.cache import cache
 
 from search.backends import DirectoryQuery, SiteQuery
 from search.backends.elasticsearch import directory_search, site_search
@@ -361,3 +362,35 @@ def test_rebuild_and_search_on_a_real_cluster(settings, make_service, directory_
     call_command("search_index", "--rebuild", stdout=open(os.devnull, "w"))  # noqa: SIM115
     result = ElasticsearchBackend().directory(DirectoryQuery(text="albergue", language="es"))
     assert result.ids[:1] == [str(service.pk)]
+
+
+# --- outage: the cluster is not asked again on every search -------------------------------------
+
+
+@pytest.mark.django_db
+def test_an_outage_is_remembered_then_retried(outage, make_service, caplog, monkeypatch):
+    from search import service
+    from search.backends.elasticsearch import ElasticsearchBackend
+    from search.indexer import rebuild_entries
+
+    make_service(name="Asesoría legal Sur", name_es="Asesoría legal Sur")
+    rebuild_entries()
+    attempts = []
+    real = ElasticsearchBackend.service_ids
+
+    def counted(self, text, language):
+        attempts.append(text)
+        return real(self, text, language)
+
+    monkeypatch.setattr(ElasticsearchBackend, "service_ids", counted)
+    with caplog.at_level(logging.WARNING, logger="search"):
+        for _ in range(5):
+            assert len(service.service_ids("asesoria legal")) == 1  # from the database
+    assert len(attempts) == 1  # the dead cluster was tried once, not five times
+    assert len([r for r in caplog.records if r.levelno >= logging.WARNING]) == 1
+    # After the retry time the cluster is tried again (and still fails: one more warning).
+    cache.delete(service._outage_key())
+    with caplog.at_level(logging.WARNING, logger="search"):
+        assert len(service.service_ids("asesoria legal")) == 1
+    assert len(attempts) == 2
+    assert len([r for r in caplog.records if r.levelno >= logging.WARNING]) == 2
