@@ -192,8 +192,8 @@ class DatabaseBackend:
             columns += [f"instr({entry}, %s) > 0" for _term in terms]
         flags = len(columns)
         # Table names come from model metadata; every value is a query parameter.
-        sql = (  # nosec B608
-            f'SELECT s."id", s."target_id", s."kind", s."title", '  # noqa: S608
+        sql = (
+            f'SELECT s."id", s."target_id", s."kind", s."title", '  # noqa: S608 # nosec B608
             f"""length(s."title_text") - length(replace(s."title_text", ' ', '')), """
             f"{', '.join(columns)} "
             f'FROM "{fts}" CROSS JOIN "{entries}" e ON e."id" = "{fts}"."rowid" '
