@@ -177,6 +177,46 @@ def only_at_confidential_locations(service):
     return bool(locations) and all(location.is_confidential for location in locations)
 
 
+def card_services():
+    """Services with what a result card reads (``service_card``), in three queries."""
+    return (
+        Service.objects.filter(organization__is_active=True)
+        .select_related("organization")
+        .prefetch_related(
+            Prefetch("categories", queryset=_term_queryset()),
+            Prefetch(
+                "service_at_locations",
+                queryset=ServiceAtLocation.objects.select_related("location"),
+            ),
+        )
+    )
+
+
+def service_card(service):
+    """A service in a list of results: the subset of ``service_data`` a card shows, places
+    only as canton and province (the service's page has the rest)."""
+    return {
+        "id": str(service.id),
+        "name": service.name,
+        "status": service.status,
+        "status_label": service.get_status_display(),
+        "is_active": service.status == Service.Status.ACTIVE,
+        "is_free": service.is_free,
+        "alert": service.alert,
+        "assured_date": service.assured_date,
+        "categories": [{"code": t.code, "name": t.name} for t in service.categories.all()],
+        "locations": [
+            {
+                "canton": sal.location.canton,
+                "province": sal.location.province,
+                "province_name": province_name(sal.location.province),
+            }
+            for sal in service.service_at_locations.all()
+        ],
+        "organization": {"name": service.organization.name, "slug": service.organization.slug},
+    }
+
+
 def service_data(service, *, staff=False):
     """A service for display; staff-only fields only with ``staff=True``."""
     schedules = [

@@ -152,7 +152,7 @@ def _cards(service_ids):
     """{service id: public result card}, in the order of ``service_ids``. Cards are shaped
     by the public serialiser once per language and kept in this process until the directory
     changes (``search.backends.snapshot.DirectoryMemory``)."""
-    from directory.visibility import public_services, service_data
+    from directory.visibility import card_services, service_card
     from search.backends.snapshot import directory_memory
 
     memory = directory_memory()
@@ -160,14 +160,10 @@ def _cards(service_ids):
     cards = {pk: memory.cards.get((language, pk)) for pk in service_ids}
     missing = [pk for pk, card in cards.items() if card is None]
     if missing:
-        for service in public_services().filter(pk__in=missing):
-            card = service_data(service)
-            card["organization"] = {
-                "name": service.organization.name,
-                "slug": service.organization.slug,
-            }
-            cards[str(service.pk)] = card
-            memory.remember_card(language, str(service.pk), card)
+        for service in card_services().filter(pk__in=missing):
+            card = service_card(service)
+            cards[card["id"]] = card
+            memory.remember_card(language, card["id"], card)
     return {pk: card for pk, card in cards.items() if card is not None}
 
 
@@ -184,7 +180,8 @@ def browse_directory(params, *, per_page=PER_PAGE):
         result = search_directory(query)
     results = []
     for pk, card in _cards(result.ids).items():
-        data = dict(card)  # a copy: the distance below belongs to this request only
+        # A copy: the page adds the organisation's URL and the distance for this request.
+        data = {**card, "organization": dict(card["organization"])}
         if pk in result.distances:
             km, precision = result.distances[pk]
             data["distance_km"] = round(km) if precision == "city" else round(km, 1)
