@@ -115,6 +115,10 @@ def _place_words(facets):
     return words
 
 
+# Words people type for "free of charge" (the synonym file adds the others).
+FREE_WORDS = {"es": "gratuito", "en": "free"}
+
+
 def service_entries(service, directory_page=None):
     from directory.visibility import VISIBLE_SERVICE_STATUSES
 
@@ -135,6 +139,7 @@ def service_entries(service, directory_page=None):
                 " ".join(_value(t, "name", language) for t in service.categories.all()),
                 " ".join(_value(t, "name", language) for t in service.populations.all()),
                 " ".join(lang.name for lang in service.languages.all()),
+                FREE_WORDS[language] if service.is_free else "",
                 places,
             ]
         )

@@ -91,8 +91,9 @@ def fold(text):
 
 
 def stem(token, language="es"):
-    """A deliberately light stemmer: plural and gender endings only, so that
-    "albergues"/"albergue", "niñas"/"niños" and "psicológica"/"psicológico" meet."""
+    """A deliberately light stemmer: plural and gender endings, and the infinitive of
+    longer verbs, so that "albergues"/"albergue", "niñas"/"niños",
+    "psicológica"/"psicológico" and "denunciar"/"denuncia" meet."""
     if token.isdigit():
         return token
     if language == "en":
@@ -105,6 +106,8 @@ def stem(token, language="es"):
         token = token[:-2]
     elif len(token) > 3 and token.endswith("s"):
         token = token[:-1]
+    if len(token) > 5 and token.endswith(("ar", "er", "ir")):
+        return token[:-2]  # denunciar -> denunci (denuncia), talleres -> taller -> tall
     if len(token) > 3 and token[-1] in "aoe":
         token = token[:-1]
     return token

@@ -18,6 +18,9 @@ def test_text_normalisation():
     assert stem("niñas".replace("ñ", "n")) == stem("ninos")
     assert stem("psicologica") == stem("psicologico")
     assert stem("mujeres") == stem("mujer")
+    assert stem("denunciar") == stem("denuncias") == stem("denuncia")  # verb and noun
+    assert stem("talleres") == stem("taller")
+    assert stem("hogar") == stem("hogares") == "hogar"  # short words keep their ending
     assert stem("shelters", "en") == "shelter"
     assert stems("casa de la acogida") == ["cas", "acogid"]
     assert set(expand_synonyms(stems("refugio"))) >= {"albergu", "cas", "acogid"}
