@@ -23,7 +23,7 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 setup: $(VENV)/.installed
 	@mkdir -p var
 	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo
+	$(MANAGE) load_demo --once
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(MANAGE) search_index --rebuild
 

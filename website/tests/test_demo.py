@@ -41,3 +41,30 @@ def test_load_demo_refused_when_settings_forbid_it():
     with translation.override("en"), pytest.raises(CommandError, match="refuses demo data"):
         call_command("load_demo")
     assert HomePage.objects.count() == 0
+
+
+def test_load_demo_once_skips_a_database_that_has_it(settings, tmp_path, monkeypatch):
+    """``make run`` a second time does not spend a minute loading the demo again, but a new
+    database (same file name, new migrations) gets it."""
+    from django.db.migrations.recorder import MigrationRecorder
+
+    from website.management.commands import load_demo
+
+    settings.VAR_DIR = tmp_path
+    loaded = []
+    monkeypatch.setattr(load_demo, "DEMO_APPS", ["website"])
+    monkeypatch.setattr("website.demo.load", lambda stdout: loaded.append(1), raising=True)
+    call_command("load_demo", "--once", stdout=StringIO())
+    skipped = StringIO()
+    call_command("load_demo", "--once", stdout=skipped)
+    assert loaded == [1]
+    assert "already loaded" in skipped.getvalue()
+    # Without --once it always loads.
+    call_command("load_demo", stdout=StringIO())
+    assert loaded == [1, 1]
+    # A database made anew: its first migration has another date.
+    first = MigrationRecorder.Migration.objects.order_by("applied").first()
+    first.applied = first.applied.replace(year=2001)
+    first.save()
+    call_command("load_demo", "--once", stdout=StringIO())
+    assert loaded == [1, 1, 1]

@@ -1,5 +1,6 @@
 from importlib import import_module
 from importlib.util import find_spec
+from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -10,18 +11,50 @@ from django.utils.translation import gettext as _
 DEMO_APPS = ["website", "directory", "protocol_pages", "training", "referrals", "search"]
 
 
+def _database_identity():
+    """Which database this is: its name and when its first migration ran (a new database
+    made under the same name gets another identity)."""
+    from django.db import connection
+    from django.db.migrations.recorder import MigrationRecorder
+
+    first = MigrationRecorder(connection).migration_qs.order_by("applied").first()
+    applied = first.applied.isoformat() if first else ""
+    return f"{connection.settings_dict['NAME']}|{applied}"
+
+
+def _stamp_path():
+    return Path(settings.VAR_DIR) / ".demo-loaded"
+
+
 class Command(BaseCommand):
     help = "Load the fictional demo content (development only). Safe to run twice."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--once",
+            action="store_true",
+            help="Skip when this database already received the demo content (make run).",
+        )
 
     def handle(self, *args, **options):
         if not getattr(settings, "RUTA_ALLOW_DEMO_DATA", False):
             raise CommandError(
                 _("Demo data is disabled in these settings (production refuses demo data).")
             )
+        stamp = _stamp_path()
+        identity = _database_identity()
+        if options["once"] and stamp.exists() and stamp.read_text() == identity:
+            self.stdout.write(
+                "Demo content already loaded in this database: skipped "
+                "(run `manage.py load_demo` to load it again)."
+            )
+            return
         for app in DEMO_APPS:
             if find_spec(f"{app}.demo") is None:
                 continue
             self.stdout.write(f"Loading demo content: {app} …")
             with transaction.atomic():
                 import_module(f"{app}.demo").load(self.stdout)
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.write_text(identity)
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
