@@ -3,18 +3,26 @@ responses (which never depend on who asks).
 
 Officials on slow phones mostly read the same published pages. Responses are cached when
 the request is an anonymous GET (no session cookie) under /es/ or /en/ and the response is a
-plain 200 HTML page that sets no cookie and is not marked private or no-store. Any publish,
-unpublish or directory change bumps a version number, which empties the cache at once for
-every worker (the cache backend is shared: see CACHES in settings).
+plain 200 HTML page that sets no cookie and is not marked private or no-store. Public PDF
+downloads (a built handbook or handout, served as a file) are kept too when they are small
+(``RUTA_PAGE_CACHE_MAX_BYTES``): otherwise every download costs a full Wagtail route (site,
+page path, view restrictions, built-document lookup: ~30 ms of CPU), which held the handbook
+at ~20 req/s under load. Any publish, unpublish, directory change or PDF rebuild bumps a
+version number, which empties the cache at once for every worker (the cache backend is
+shared: see CACHES in settings).
 """
 
 import time
 
 from django.conf import settings
 from django.core.cache import caches
+from django.http import HttpResponse
 from django.utils.cache import patch_response_headers
 
 VERSION_KEY = "ruta-page-cache-version"
+CACHEABLE_TYPES = ("text/html", "application/json", "application/x-ndjson")
+CACHEABLE_FILE_TYPES = ("application/pdf",)
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 
 def _cache():
@@ -59,18 +67,45 @@ def _cacheable_request(request):
     )
 
 
+def _small_file(response):
+    """A streamed public file (FileResponse) of known, small size."""
+    if not response.get("Content-Type", "").startswith(CACHEABLE_FILE_TYPES):
+        return False
+    try:
+        size = int(response.get("Content-Length", ""))
+    except ValueError:
+        return False
+    return size <= getattr(settings, "RUTA_PAGE_CACHE_MAX_BYTES", DEFAULT_MAX_BYTES)
+
+
 def _cacheable_response(response):
     cache_control = response.get("Cache-Control", "")
     content_type = response.get("Content-Type", "")
     return (
         response.status_code == 200
-        and not response.streaming
-        and content_type.startswith(("text/html", "application/json", "application/x-ndjson"))
+        and (
+            (not response.streaming and content_type.startswith(CACHEABLE_TYPES))
+            or (response.streaming and _small_file(response))
+        )
         and not response.cookies
         and "private" not in cache_control
         and "no-store" not in cache_control
         and "no-cache" not in cache_control
     )
+
+
+def _in_memory(response):
+    """The same response with its body read, so that it can be pickled into the cache."""
+    if not response.streaming:
+        return response
+    try:
+        content = b"".join(response.streaming_content)
+    finally:
+        response.close()
+    copy = HttpResponse(content, status=response.status_code)
+    for header, value in response.items():
+        copy[header] = value
+    return copy
 
 
 class AnonymousPageCacheMiddleware:
@@ -88,6 +123,7 @@ class AnonymousPageCacheMiddleware:
             return cached
         response = self.get_response(request)
         if _cacheable_response(response):
+            response = _in_memory(response)
             if not _is_public_api(request):  # the API middleware sets its own headers
                 patch_response_headers(response, cache_timeout=min(seconds, 60))
             response["X-Ruta-Cache"] = "miss"

@@ -175,6 +175,34 @@ def test_built_handbook_is_served_without_rendering(client, protocol, monkeypatc
     assert b"".join(response.streaming_content).startswith(b"%PDF")
 
 
+def test_built_handbook_is_kept_by_the_anonymous_page_cache(
+    client, protocol, settings, django_assert_num_queries
+):
+    """Regression (issue #9): each download used to route through Wagtail (~30 ms of CPU),
+    which held the handbook at ~20 req/s under load; repeated anonymous downloads are now
+    answered from the shared cache without touching the database."""
+    from django.core.cache import cache
+
+    from website.models import SiteSettings
+
+    SiteSettings.load()
+    build_document(protocol["current"], "manual", "es")
+    settings.RUTA_PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    first = client.get("/es/protocolo/edicion-2024/manual.pdf")
+    assert first["X-Ruta-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        second = client.get("/es/protocolo/edicion-2024/manual.pdf")
+    assert second["X-Ruta-Cache"] == "hit"
+    assert second["Content-Type"] == "application/pdf"
+    assert second.content == first.content
+    assert second.content.startswith(b"%PDF")
+    assert int(second["Content-Length"]) == len(second.content)
+    build_document(protocol["current"], "manual", "es")  # a rebuild empties the cache
+    assert client.get("/es/protocolo/edicion-2024/manual.pdf")["X-Ruta-Cache"] == "miss"
+    cache.clear()
+
+
 @override_settings(TASKS=DUMMY_TASKS)
 def test_publishing_a_section_requests_the_edition_handbook(protocol):
     from django_tasks import default_task_backend

@@ -77,3 +77,34 @@ def test_directory_searches_are_not_cached_nor_indexed(client, home_page, page_c
     assert "X-Ruta-Cache" not in client.get("/es/directorio/", {"q": "albergue"})
     plain = client.get("/es/directorio/")
     assert "noindex" not in plain.content.decode()
+
+
+def test_small_public_files_are_kept_in_memory_and_big_ones_streamed(rf, page_cache, settings):
+    from io import BytesIO
+
+    from django.http import FileResponse
+
+    from website.page_cache import AnonymousPageCacheMiddleware
+
+    calls = []
+
+    def view(request):
+        calls.append(request.path)
+        return FileResponse(BytesIO(b"%PDF-1.7 demo"), content_type="application/pdf")
+
+    middleware = AnonymousPageCacheMiddleware(view)
+    first = middleware(rf.get("/es/manual.pdf"))
+    assert first["X-Ruta-Cache"] == "miss"
+    assert not first.streaming
+    assert first.content == b"%PDF-1.7 demo"
+    second = middleware(rf.get("/es/manual.pdf"))
+    assert second["X-Ruta-Cache"] == "hit"
+    assert second.content == b"%PDF-1.7 demo"
+    assert second["Content-Type"] == "application/pdf"
+    assert calls == ["/es/manual.pdf"]
+
+    settings.RUTA_PAGE_CACHE_MAX_BYTES = 4
+    big = middleware(rf.get("/es/otro.pdf"))
+    assert big.streaming
+    assert "X-Ruta-Cache" not in big
+    assert "X-Ruta-Cache" not in middleware(rf.get("/es/otro.pdf"))
