@@ -16,6 +16,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_response_headers
 
@@ -142,6 +143,13 @@ CACHE_INVALIDATING_APPS = {
 }
 
 
+def invalidate_now_and_on_commit():
+    """Empty the cache now, and again when the change is committed: a page rendered by
+    another worker in between (still reading the old data) must not stay cached."""
+    invalidate()
+    transaction.on_commit(invalidate)
+
+
 def invalidate_on_content_change(sender, **kwargs):
     if sender._meta.app_label in CACHE_INVALIDATING_APPS:
-        invalidate()
+        invalidate_now_and_on_commit()

@@ -108,3 +108,35 @@ def test_small_public_files_are_kept_in_memory_and_big_ones_streamed(rf, page_ca
     assert big.streaming
     assert "X-Ruta-Cache" not in big
     assert "X-Ruta-Cache" not in middleware(rf.get("/es/otro.pdf"))
+
+
+def test_the_cache_is_emptied_again_when_the_change_commits(
+    client, home_page, page_cache, django_capture_on_commit_callbacks
+):
+    """Another worker may render the page between the save and the commit, with the old
+    data: what it cached then must not outlive the commit."""
+    from website.page_cache import current_version
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        home_page.title_es = "Ruta renovada"
+        home_page.save_revision().publish()
+        during = current_version()
+    for callback in callbacks:
+        callback()
+    assert current_version() != during
+
+
+def test_cached_api_searches_follow_the_search_index(client, home_page, page_cache):
+    """The HSDS API's ``search`` reads search entries, written by a background task after
+    the change that emptied the cache: writing them empties it again."""
+    from directory.factories import ServiceFactory
+    from search.indexer import index_service
+
+    service = ServiceFactory(name="Servicio Faro", name_es="Servicio Faro")
+    url = "/api/hsds/services?search=faro"
+    assert client.get(url).json()["total_items"] == 0  # not indexed yet: cached as empty
+    assert client.get(url)["X-Ruta-Cache"] == "hit"
+    index_service(service.pk)
+    found = client.get(url)
+    assert found["X-Ruta-Cache"] == "miss"
+    assert found.json()["total_items"] == 1
