@@ -28,6 +28,10 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "unknown")
 
 
+def content_etag(content):
+    return f'"{hashlib.sha256(content).hexdigest()[:32]}"'
+
+
 class PublicAPIMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -51,7 +55,7 @@ class PublicAPIMiddleware:
         response = self.get_response(request)
         if response.status_code == 200 and not response.streaming:
             if not response.has_header("ETag"):
-                response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+                response["ETag"] = content_etag(response.content)
             response.setdefault(
                 "Cache-Control", f"public, max-age={getattr(settings, 'RUTA_API_MAX_AGE', 60)}"
             )

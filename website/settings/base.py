@@ -236,7 +236,8 @@ TASKS = {
 # cache keeps public pages for RUTA_PAGE_CACHE_SECONDS and is emptied on every publish.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        # Django's file-based cache without zlib (hits were spent decompressing).
+        "BACKEND": "website.page_cache.UncompressedFileBasedCache",
         "LOCATION": os.environ.get("DJANGO_CACHE_LOCATION", str(VAR_DIR / "cache")),
         "OPTIONS": {"MAX_ENTRIES": 5000},
     }

@@ -140,3 +140,41 @@ def test_cached_api_searches_follow_the_search_index(client, home_page, page_cac
     found = client.get(url)
     assert found["X-Ruta-Cache"] == "miss"
     assert found.json()["total_items"] == 1
+
+
+def test_uncompressed_file_cache_reads_its_own_and_compressed_entries(tmp_path):
+    from django.core.cache.backends.filebased import FileBasedCache
+
+    from website.page_cache import UncompressedFileBasedCache
+
+    plain = UncompressedFileBasedCache(str(tmp_path), {})
+    plain.set("page", {"body": b"%PDF" * 1000}, 60)
+    assert plain.get("page") == {"body": b"%PDF" * 1000}
+    with open(plain._key_to_file("page"), "rb") as handle:
+        assert b"%PDF%PDF" in handle.read()  # stored as is, not compressed
+    assert plain.touch("page", 120)
+    assert plain.get("page") == {"body": b"%PDF" * 1000}
+    assert not plain.touch("missing")
+    assert plain.add("count", 1)
+    assert plain.incr("count") == 2
+
+    FileBasedCache(str(tmp_path), {}).set("old", "written before the upgrade", 60)
+    assert plain.get("old") == "written before the upgrade"
+    assert plain.get("missing", "default") == "default"
+
+
+def test_cached_api_responses_keep_their_etag(client, page_cache, monkeypatch):
+    first = client.get("/api/v2/pages/", {"lang": "en"})
+    assert first["X-Ruta-Cache"] == "miss"
+
+    def no_hashing(content):
+        raise AssertionError("a cache hit must not hash the response again")
+
+    monkeypatch.setattr("website.middleware.content_etag", no_hashing)
+    second = client.get("/api/v2/pages/", {"lang": "en"})
+    assert second["X-Ruta-Cache"] == "hit"
+    assert second["ETag"] == first["ETag"]
+    assert (
+        client.get("/api/v2/pages/", {"lang": "en"}, HTTP_IF_NONE_MATCH=first["ETag"]).status_code
+        == 304
+    )
