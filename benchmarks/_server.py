@@ -73,8 +73,10 @@ def prepare_site(env, log=print):
 
 
 @contextmanager
-def gunicorn(env, workers=2):
+def gunicorn(env, workers=2, log=None):
+    """gunicorn on a free loopback port; its output goes to ``log`` (a path) when given."""
     port = free_port()
+    output = open(log, "ab") if log else None  # noqa: SIM115 (closed in the finally block)
     process = subprocess.Popen(
         [
             PYTHON,
@@ -90,6 +92,9 @@ def gunicorn(env, workers=2):
         ],
         cwd=ROOT,
         env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=output,
+        stderr=output,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -105,6 +110,8 @@ def gunicorn(env, workers=2):
     finally:
         process.terminate()
         process.wait(timeout=20)
+        if output:
+            output.close()
 
 
 def wrk(url, duration=10, connections=16, threads=2):
