@@ -1,7 +1,16 @@
 """Referral writer for the soak test: creates referrals for --seconds, retrying each write
 through database outages, and prints the case code of every write the database
-acknowledged (committed)."""
+acknowledged (committed), with the (wall-clock) time of the acknowledgement.
 
+Each session asks for ``synchronous_commit = on`` (PostgreSQL's default, and production's):
+the throwaway test server runs with it off for speed, which would let a crash lose the last
+acknowledged commits and make the check meaningless.
+
+Output lines: ``ACK <case code> <unix time>``, ``RETRY <unix time> <error class>``, then
+``RETRIES <n>``.
+"""
+
+import contextlib
 import os
 import sys
 import time
@@ -14,10 +23,21 @@ import django
 
 django.setup()
 
-from django.db import DatabaseError, close_old_connections, transaction  # noqa: E402
+from django.db import Error, connection, transaction  # noqa: E402
+from django.db.backends.signals import connection_created  # noqa: E402
 
 from directory.models import Organization  # noqa: E402
 from referrals.factories import ReferralFactory  # noqa: E402
+
+
+def durable_commits(sender, connection, **kwargs):
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET synchronous_commit TO on")
+
+
+connection_created.connect(durable_commits)
+GIVE_UP_SECONDS = 60  # the database has not come back: the soak fails
 
 
 def main(seconds):
@@ -32,18 +52,22 @@ def main(seconds):
                         sending_organization=sender, receiving_organization=receiver
                     )
                 break
-            except DatabaseError:
+            except Error as error:  # OperationalError, InterfaceError: the server went away
+                # Not acknowledged: forget the connection and try again with a new referral.
                 retries += 1
-                close_old_connections()
-                from django.db import connection
-
-                connection.close()
+                sys.stdout.write(f"RETRY {time.time():.2f} {type(error).__name__}\n")
+                with contextlib.suppress(Error):
+                    connection.close()
+                if time.monotonic() > deadline + GIVE_UP_SECONDS:
+                    sys.stdout.write(f"RETRIES {retries}\nGAVE UP\n")
+                    return 1
                 time.sleep(0.2)
-        sys.stdout.write(f"ACK {referral.case_code}\n")
+        sys.stdout.write(f"ACK {referral.case_code} {time.time():.2f}\n")
         sys.stdout.flush()
         time.sleep(0.05)
     sys.stdout.write(f"RETRIES {retries}\n")
+    return 0
 
 
 if __name__ == "__main__":
-    main(float(sys.argv[1]))
+    sys.exit(main(float(sys.argv[1])))

@@ -2,10 +2,14 @@
 
 1. 50 concurrent readers for 60 s over the main public pages, with ELASTICSEARCH_URL pointing
    at a dead local port the whole time (search must fall back): 0 errors expected.
-2. Referral writes while PostgreSQL is restarted: the application recovers by itself and
-   every write the database acknowledged is still there afterwards.
+2. Referral writes (benchmarks/_soak_writer.py, durable commits) while PostgreSQL is restarted
+   twice (a clean "fast" restart, then an "immediate" one, i.e. a crash) and a prober asks
+   gunicorn for database-backed pages every 0.25 s: every write the database acknowledged is
+   still there afterwards, writes resume after the restarts, and the application (gunicorn,
+   untouched) answers 200 again by itself.
 
-Runs itself inside a throwaway PostgreSQL server (scripts/with_postgres.sh).
+Runs itself inside a throwaway PostgreSQL server (scripts/with_postgres.sh). Exits 0 only when
+all of this holds; the last line says SOAK PASSED or SOAK FAILED with the reasons.
 """
 
 import json
@@ -14,6 +18,7 @@ import re
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -24,7 +29,12 @@ from benchmarks._server import ROOT, gunicorn, prepare_site, production_env, wor
 
 READERS = 50
 READ_SECONDS = 60
-WRITE_SECONDS = 30
+WRITE_SECONDS = 40
+# PostgreSQL restarts during the writes: (pg_ctl shutdown mode, seconds after the first
+# acknowledged write). "immediate" is a crash: the server recovers from its WAL.
+RESTARTS = (("fast", 8), ("immediate", 20))
+PROBE_INTERVAL = 0.25
+PROBE_COOKIE = "sessionid=soak-probe"  # not a real session: bypasses the anonymous page cache
 
 
 def dead_port():
@@ -50,6 +60,7 @@ def read_load(base, paths, seconds, connections=READERS):
         capture_output=True,
         text=True,
         check=True,
+        timeout=seconds + 60,
     )
     line = next(line for line in result.stdout.splitlines() if line.startswith("RUTA_JSON "))
     return json.loads(line.removeprefix("RUTA_JSON "))
@@ -59,15 +70,200 @@ def pg_ctl(*args):
     command = [os.environ["RUTA_PG_CTL"], "-D", os.environ["RUTA_PG_DATA"], *args]
     if os.geteuid() == 0:
         command = ["runuser", "-u", "postgres", "--", *command]
-    # The server inherits pg_ctl's output: send it to the log file, not to a pipe we would wait on.
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # The server inherits pg_ctl's output: send it to the log file, not to a pipe we would wait
+    # on (a restarted server holding our stdout made an earlier run hang).
+    subprocess.run(
+        command,
+        check=True,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        timeout=120,
+    )
 
 
-def status(url):
+def postmaster_pid():
     try:
-        return urllib.request.urlopen(url, timeout=10).status  # noqa: S310
+        return (Path(os.environ["RUTA_PG_DATA"]) / "postmaster.pid").read_text().split()[0]
+    except (OSError, IndexError):
+        return None
+
+
+def status(url, cookie=None):
+    headers = {"Cookie": cookie} if cookie else {}
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310 (our loopback server)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+            response.read()
+            return response.status
     except OSError as error:
         return getattr(error, "code", "error")
+
+
+def fetch_text(url):
+    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310
+        return response.read().decode(errors="replace")
+
+
+def load():
+    return "load average " + ", ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+class Lines(threading.Thread):
+    """Drains a process's output into a list of (arrival time, line)."""
+
+    def __init__(self, stream):
+        super().__init__(daemon=True)
+        self.stream, self.lines = stream, []
+
+    def run(self):
+        for line in self.stream:
+            self.lines.append((time.time(), line.rstrip("\n")))
+
+
+class Prober(threading.Thread):
+    """Requests pages that need the database (a session cookie bypasses the page cache)
+    every PROBE_INTERVAL seconds; records (start time, end time, path, status)."""
+
+    def __init__(self, base, paths):
+        super().__init__(daemon=True)
+        self.base, self.paths, self.results = base, paths, []
+        self.stopped = threading.Event()
+
+    def run(self):
+        n = 0
+        while not self.stopped.is_set():
+            path = self.paths[n % len(self.paths)]
+            began = time.time()
+            code = status(f"{self.base}{path}", cookie=PROBE_COOKIE)
+            self.results.append((began, time.time(), path, code))
+            n += 1
+            self.stopped.wait(PROBE_INTERVAL)
+
+
+def write_phase(env, base, probe_paths, failures):
+    print(
+        f"2. referral writes for {WRITE_SECONDS} s; PostgreSQL restarted "
+        + ", ".join(f"{mode} at +{at} s" for mode, at in RESTARTS)
+        + f" ({load()}) …",
+        flush=True,
+    )
+    writer = subprocess.Popen(
+        [sys.executable, str(ROOT / "benchmarks" / "_soak_writer.py"), str(WRITE_SECONDS)],
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    lines = Lines(writer.stdout)
+    lines.start()
+    prober = Prober(base, probe_paths)
+    prober.start()
+    restarts = []
+    try:
+        waited = time.monotonic()
+        while not any(line.startswith("ACK ") for _t, line in lines.lines):
+            if writer.poll() is not None or time.monotonic() - waited > 120:
+                raise RuntimeError("the referral writer never acknowledged a write")
+            time.sleep(0.2)
+        first_ack = time.time()
+        for mode, at in RESTARTS:
+            time.sleep(max(0.0, first_ack + at - time.time()))
+            before = postmaster_pid()
+            began = time.time()
+            pg_ctl("restart", "-m", mode, "-w", "-l", os.environ["RUTA_PG_LOG"])
+            ended = time.time()
+            after = postmaster_pid()
+            restarts.append((mode, began, ended))
+            print(
+                f"   PostgreSQL restarted ({mode}): server process {before} -> {after}, "
+                f"down {ended - began:.1f} s",
+                flush=True,
+            )
+            if before == after:
+                failures.append(f"the {mode} restart did not replace the server process")
+        writer.wait(timeout=WRITE_SECONDS + 120)
+    finally:
+        prober.stopped.set()
+        prober.join(timeout=15)
+        if writer.poll() is None:
+            writer.kill()
+            writer.wait()
+        lines.join(timeout=5)
+
+    output = [line for _t, line in lines.lines]
+    acknowledged = {}
+    for line in output:
+        if line.startswith("ACK "):
+            _ack, code, at = line.split()
+            acknowledged[code] = float(at)
+    retries = sum(1 for line in output if line.startswith("RETRY "))
+    check = subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "-c",
+            "import sys, json; from referrals.models import Referral; "
+            "codes = json.load(sys.stdin); "
+            "print('FOUND', Referral.objects.filter(case_code__in=codes).count())",
+        ],
+        cwd=ROOT,
+        env=env,
+        input=json.dumps(list(acknowledged)),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    found = int(re.search(r"FOUND (\d+)", check.stdout).group(1))
+    last_restart = restarts[-1][2] if restarts else time.time()
+    after_restarts = sum(1 for at in acknowledged.values() if at > last_restart)
+    print(
+        f"   writer: {len(acknowledged)} writes acknowledged, {found} found afterwards "
+        f"({len(acknowledged) - found} lost), {retries} attempts retried during the restarts, "
+        f"{after_restarts} acknowledged after the last restart; exit code {writer.returncode}"
+    )
+    if writer.returncode != 0:
+        failures.append("the referral writer gave up (the database did not come back)")
+    if not acknowledged or found != len(acknowledged):
+        failures.append(f"{len(acknowledged) - found} acknowledged referral writes were lost")
+    if not after_restarts:
+        failures.append("no referral write succeeded after the last restart")
+
+    # The application (gunicorn, untouched) must answer again by itself after each restart:
+    # a request cut by the outage may fail, every request that starts once the server is back
+    # (until the next restart) must answer 200.
+    for number, (mode, began, ended) in enumerate(restarts):
+        until = restarts[number + 1][1] if number + 1 < len(restarts) else float("inf")
+        during = [code for start, end, _p, code in prober.results if start < ended and end > began]
+        after = [(end, code) for start, end, _p, code in prober.results if ended <= start < until]
+        first_ok = next((end for end, code in after if code == 200), None)
+        bad = [code for _end, code in after if code != 200]
+        recovered = "never" if first_ok is None else f"{first_ok - ended:.1f} s"
+        print(
+            f"   application after the {mode} restart: first 200 after {recovered}; "
+            f"{sum(code != 200 for code in during)} of {len(during)} requests cut by the outage "
+            f"failed; {len(bad)} of {len(after)} requests after it failed"
+        )
+        if first_ok is None or bad:
+            failures.append(
+                f"the application did not recover by itself after the {mode} restart "
+                f"({len(bad)} of {len(after)} database-backed requests failed)"
+            )
+    checks = [
+        (path, cookie)
+        for path in ("/es/", "/api/hsds/services", *probe_paths)
+        for cookie in (None, PROBE_COOKIE)
+    ] * 3
+    codes = [status(f"{base}{path}", cookie=cookie) for path, cookie in checks]
+    print(
+        f"   afterwards, without touching gunicorn: {codes.count(200)} of {len(codes)} requests "
+        f"answered 200 (cached and database-backed) ({load()})"
+    )
+    if any(code != 200 for code in codes):
+        failures.append("the application did not recover after the restarts")
 
 
 def main():
@@ -76,6 +272,7 @@ def main():
             "bash", ["bash", str(ROOT / "scripts" / "with_postgres.sh"), sys.executable, __file__]
         )
     failures = []
+    started = time.monotonic()
     with workdir() as tmp:
         env = production_env(
             tmp, os.environ["DATABASE_URL"], ELASTICSEARCH_URL=f"http://127.0.0.1:{dead_port()}"
@@ -83,8 +280,9 @@ def main():
         env["DJANGO_LOG_LEVEL"] = "ERROR"  # the expected fallback warnings would drown the report
         print("Preparing the site on PostgreSQL …", flush=True)
         prepare_site(env)
-        with gunicorn(env, workers=2) as base:
-            directory = urllib.request.urlopen(f"{base}/es/directorio/").read().decode()  # noqa: S310
+        server_log = tmp / "gunicorn.log"
+        with gunicorn(env, workers=2, log=server_log) as base:
+            directory = fetch_text(f"{base}/es/directorio/")
             organisation = re.search(
                 r'href="(/es/directorio/(?!cobertura/)[a-z0-9-]+/)"', directory
             )
@@ -104,67 +302,50 @@ def main():
                 paths.append(organisation.group(1))
 
             print(
-                f"1. {READERS} readers for {READ_SECONDS} s, Elasticsearch at a dead port …",
+                f"1. {READERS} readers for {READ_SECONDS} s over {len(paths)} URLs, "
+                f"Elasticsearch at a dead port ({load()}) …",
                 flush=True,
             )
             figures = read_load(base, paths, READ_SECONDS)
             errors = figures["socket_errors"] + figures["status_errors"]
             rps = figures["requests"] / (figures["duration_us"] / 1e6)
             print(
-                f"   {figures['requests']} requests ({rps:.0f}/s), p95 "
-                f"{figures['p95_us'] / 1000:.0f} ms, errors: {errors}"
+                f"   {figures['requests']} requests ({rps:.0f}/s), p50 "
+                f"{figures['p50_us'] / 1000:.0f} ms, p95 {figures['p95_us'] / 1000:.0f} ms, "
+                f"errors: {errors} ({figures['socket_errors']} socket, "
+                f"{figures['status_errors']} HTTP status) ({load()})",
+                flush=True,
             )
             if errors:
                 failures.append(f"{errors} errors under read load")
+            if not figures["requests"]:
+                failures.append("no request was answered under read load")
+            # The fallback must answer with results, not just with a 200.
+            found = fetch_text(f"{base}/es/directorio/?q=albergue+mujeres")
+            results = set(re.findall(r'href="/es/directorio/(?!cobertura/)[a-z0-9-]+/"', found))
+            print(
+                f"   directory search with Elasticsearch down: {len(results)} organisations found"
+            )
+            if not results:
+                failures.append("the search fallback answered without results")
 
-            print(
-                f"2. referral writes for {WRITE_SECONDS} s with a PostgreSQL restart …", flush=True
-            )
-            writer = subprocess.Popen(
-                [sys.executable, str(ROOT / "benchmarks" / "_soak_writer.py"), str(WRITE_SECONDS)],
-                cwd=ROOT,
-                env=env,
-                stdout=subprocess.PIPE,
-                text=True,
-            )
-            time.sleep(8)
-            pg_ctl("restart", "-m", "fast", "-w", "-l", os.environ["RUTA_PG_LOG"])
-            print("   PostgreSQL restarted", flush=True)
-            output, _ = writer.communicate(timeout=WRITE_SECONDS + 120)
-            acknowledged = re.findall(r"^ACK (\S+)$", output, re.MULTILINE)
-            retries = re.search(r"^RETRIES (\d+)$", output, re.MULTILINE)
-            check = subprocess.run(
-                [
-                    sys.executable,
-                    "manage.py",
-                    "shell",
-                    "-c",
-                    "import sys, json; from referrals.models import Referral; "
-                    "codes = json.load(sys.stdin); "
-                    "print('FOUND', Referral.objects.filter(case_code__in=codes).count())",
-                ],
-                cwd=ROOT,
-                env=env,
-                input=json.dumps(acknowledged),
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            found = int(re.search(r"FOUND (\d+)", check.stdout).group(1))
-            print(
-                f"   {len(acknowledged)} writes acknowledged, {found} found afterwards, "
-                f"{retries.group(1) if retries else '?'} retried through the restart"
-            )
-            if writer.returncode != 0 or found != len(acknowledged) or not acknowledged:
-                failures.append("acknowledged referral writes were lost")
-            after = {path: status(f"{base}{path}") for path in ("/es/", "/api/hsds/services")}
-            print(f"   after the restart, without touching gunicorn: {after}")
-            if any(code != 200 for code in after.values()):
-                failures.append("the application did not recover after the restart")
+            probe_paths = ["/es/", "/es/protocolo/", "/es/directorio/"]
+            if organisation:
+                probe_paths.append(organisation.group(1))
+            write_phase(env, base, probe_paths, failures)
+        logged = server_log.read_text(errors="replace").splitlines()
+        errors = [line for line in logged if " ERROR " in line or "[ERROR]" in line]
+        print(f"Server log: {len(errors)} errors logged by gunicorn/Django during the run")
+        for line in errors[:10]:
+            print(f"   {line}")
+    print(f"Soak finished in {time.monotonic() - started:.0f} s ({load()}).")
     if failures:
         print("SOAK FAILED: " + "; ".join(failures))
         sys.exit(1)
-    print("Soak passed: 0 read errors, no acknowledged write lost, recovered by itself.")
+    print(
+        "SOAK PASSED: 0 errors under read load with Elasticsearch down; the application "
+        "recovered by itself from the PostgreSQL restarts; no acknowledged write lost."
+    )
 
 
 if __name__ == "__main__":
