@@ -53,7 +53,8 @@ class UncompressedFileBasedCache(FileBasedCache):
     def _loads(data):
         if data[:1] == b"\x78":
             data = zlib.decompress(data)
-        return pickle.loads(data)  # noqa: S301 (our own cache files, as Django's backend)
+        # Our own cache files, written by this backend (as Django's file cache does).
+        return pickle.loads(data)  # noqa: S301 # nosec B301
 
     def _write_content(self, file, timeout, value):
         file.write(pickle.dumps(self.get_backend_timeout(timeout), self.pickle_protocol))
