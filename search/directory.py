@@ -52,13 +52,19 @@ def _languages():
 
 
 def _choices():
+    """(categories, populations, languages) offered as filters, read once per directory
+    state (``DirectoryMemory``): the languages are grouped over every service's rows."""
     from directory.models import Taxonomy
+    from search.backends.snapshot import directory_memory
 
-    return (
-        _terms(Taxonomy.SERVICE_CATEGORIES),
-        _terms(Taxonomy.POPULATIONS),
-        _languages(),
-    )
+    memory = directory_memory()
+    if memory.choices is None:
+        memory.choices = (
+            _terms(Taxonomy.SERVICE_CATEGORIES),
+            _terms(Taxonomy.POPULATIONS),
+            _languages(),
+        )
+    return memory.choices
 
 
 def _flag(params, name):

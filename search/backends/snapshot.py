@@ -233,6 +233,7 @@ class DirectoryMemory:
         self.built = time.monotonic()
         self._snapshot = None
         self.cards = {}
+        self.choices = None  # the filter options (search.directory._choices)
 
     @property
     def snapshot(self):
