@@ -381,5 +381,19 @@ def rebuild_entries(progress=None):
         created = SearchEntry.objects.bulk_create(entries, batch_size=500)
     for start in range(0, len(created), 5000):
         index.add_items(SearchEntry, created[start : start + 5000])
+    _analyze(SearchEntry, IndexEntry)
     _entries_changed()
     return len(created)
+
+
+def _analyze(*models):
+    """Fresh planner statistics after a bulk rewrite (PostgreSQL): without them the first
+    searches pick a nested-loop plan that took 1.7 s at 4,000 services instead of 20 ms,
+    until autovacuum came by."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    tables = ", ".join(connection.ops.quote_name(model._meta.db_table) for model in models)
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {tables}")
