@@ -144,7 +144,12 @@ def _in_memory(response):
     try:
         content = b"".join(response.streaming_content)
     finally:
-        response.close()
+        # Close the file, not the response: HttpResponse.close() also sends
+        # request_finished, which closes the database connection in the middle of the
+        # request (on PostgreSQL, in tests, the test's own transaction).
+        filelike = getattr(response, "file_to_stream", None)
+        if filelike is not None:
+            filelike.close()
     copy = HttpResponse(content, status=response.status_code)
     for header, value in response.items():
         copy[header] = value

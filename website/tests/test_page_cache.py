@@ -82,6 +82,7 @@ def test_directory_searches_are_not_cached_nor_indexed(client, home_page, page_c
 def test_small_public_files_are_kept_in_memory_and_big_ones_streamed(rf, page_cache, settings):
     from io import BytesIO
 
+    from django.core.signals import request_finished
     from django.http import FileResponse
 
     from website.page_cache import AnonymousPageCacheMiddleware
@@ -92,8 +93,19 @@ def test_small_public_files_are_kept_in_memory_and_big_ones_streamed(rf, page_ca
         calls.append(request.path)
         return FileResponse(BytesIO(b"%PDF-1.7 demo"), content_type="application/pdf")
 
+    finished = []
+
+    def on_finished(**kwargs):
+        finished.append(kwargs)
+
     middleware = AnonymousPageCacheMiddleware(view)
-    first = middleware(rf.get("/es/manual.pdf"))
+    request_finished.connect(on_finished)
+    try:
+        first = middleware(rf.get("/es/manual.pdf"))
+    finally:
+        request_finished.disconnect(on_finished)
+    # Reading the file must not end the request (that would close the database connection).
+    assert finished == []
     assert first["X-Ruta-Cache"] == "miss"
     assert not first.streaming
     assert first.content == b"%PDF-1.7 demo"
