@@ -48,13 +48,10 @@ def _outage_key():
 
 
 def _answer(method, *args):
-    backend = get_backend()
-    if isinstance(backend, DatabaseBackend):
-        return getattr(backend, method)(*args)
-    if cache.get(_outage_key()):
+    if not getattr(settings, "ELASTICSEARCH_URL", "") or cache.get(_outage_key()):
         return getattr(DatabaseBackend(), method)(*args)
-    try:
-        return getattr(backend, method)(*args)
+    try:  # a malformed URL fails when the client is made: also an outage, never a 500
+        return getattr(get_backend(), method)(*args)
     except Exception as error:
         cache.set(_outage_key(), True, RETRY_SECONDS)
         logger.warning(

@@ -394,3 +394,17 @@ def test_an_outage_is_remembered_then_retried(outage, make_service, caplog, monk
         assert len(service.service_ids("asesoria legal")) == 1
     assert len(attempts) == 2
     assert len([r for r in caplog.records if r.levelno >= logging.WARNING]) == 2
+
+
+@pytest.mark.django_db
+def test_a_malformed_cluster_url_is_an_outage_not_an_error(settings, make_service, caplog):
+    from search import service
+    from search.indexer import rebuild_entries
+
+    settings.ELASTICSEARCH_URL = "not a url::"
+    make_service(name="Asesoría legal Este", name_es="Asesoría legal Este")
+    rebuild_entries()
+    with caplog.at_level(logging.WARNING, logger="search"):
+        assert len(service.service_ids("asesoria legal")) == 1
+    assert "Elasticsearch is unavailable" in caplog.text
+    cache.delete(service._outage_key())
