@@ -274,15 +274,12 @@ def _index():
 
 
 def _entries_changed():
-    """Tell every worker that the entries changed: now (this process reads its own
-    writes) and again once they are committed (for the others). Cached public responses
-    that searched (the HSDS API's ``search``) are emptied too: entries are written by a
-    background task, after the change that emptied the cache."""
-    from search.backends.freshness import entries_changed
+    """Tell every worker that the entries changed, by moving the shared page-cache
+    version: it keys the search statistics, and cached public responses that searched (the
+    HSDS API's ``search``) must go too, since entries are written by a background task after
+    the change that emptied the cache."""
     from website.page_cache import invalidate_now_and_on_commit
 
-    entries_changed()
-    transaction.on_commit(entries_changed)
     invalidate_now_and_on_commit()
 
 

@@ -14,7 +14,7 @@ from modelsearch.backends import get_search_backend
 from rapidfuzz import fuzz, process
 
 from search.backends import DirectoryResult, SiteResult
-from search.backends.freshness import entries_version, fingerprint
+from search.backends.freshness import fingerprint
 from search.backends.snapshot import bits, directory_snapshot, members
 from search.models import SearchEntry
 from search.text import read_synonym_lines, stem, stems, tokens
@@ -74,7 +74,9 @@ def _statistics(language):
         )
         return (state["n"] or 0, state["last"] or 0)
 
-    stamp = (entries_version(), fingerprint(f"search-entries-{language}", read))
+    from website.page_cache import current_version
+
+    stamp = (current_version(), fingerprint(f"search-entries-{language}", read))
     remembered = _statistics_memory.get(language)
     if remembered and remembered[0] == stamp:
         return remembered[1]
