@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
-from django.utils.cache import get_conditional_response
+from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.translation import gettext as _
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
@@ -53,6 +53,8 @@ class PublicAPIMiddleware:
             return self._cors(response)
 
         response = self.get_response(request)
+        # Without ?lang= the answer follows Accept-Language: shared caches must keep both.
+        patch_vary_headers(response, ("Accept-Language",))
         if response.status_code == 200 and not response.streaming:
             if not response.has_header("ETag"):
                 response["ETag"] = content_etag(response.content)

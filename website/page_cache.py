@@ -11,6 +11,11 @@ at ~20 req/s under load. Any publish, unpublish, directory change or PDF rebuild
 version number, which empties the cache at once for every worker (the cache backend is
 shared: see CACHES in settings).
 
+Entries are keyed by host and path and, for the public APIs, by the language negotiated
+from Accept-Language: pages carry their language in the path, but an API answers in
+``?lang=`` or else in the reader's Accept-Language, and the HSDS description names the host
+it was asked on.
+
 The shared cache is :class:`UncompressedFileBasedCache`: Django's file-based cache zlib-
 compresses every entry, and decompressing a 60–135 KB response (handbook PDF, HSDS page) on
 each hit cost more than the rest of the hit together (0.2–0.4 ms of ~1 ms).
@@ -26,6 +31,7 @@ from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.filebased import FileBasedCache
 from django.db import transaction
 from django.http import HttpResponse
+from django.utils import translation
 from django.utils.cache import patch_response_headers
 
 from website.middleware import content_etag
@@ -98,6 +104,13 @@ def _is_public_api(request):
     return request.path.startswith(tuple(getattr(settings, "RUTA_PUBLIC_API_PREFIXES", ())))
 
 
+def _key(request):
+    language = translation.get_language_from_request(request) if _is_public_api(request) else ""
+    return (
+        f"ruta-page:{current_version()}:{request.get_host()}:{language}:{request.get_full_path()}"
+    )
+
+
 def _cacheable_request(request):
     if request.method in ("GET", "HEAD") and _is_public_api(request):
         return True  # the public APIs answer the same to everyone, signed in or not
@@ -164,7 +177,7 @@ class AnonymousPageCacheMiddleware:
         seconds = getattr(settings, "RUTA_PAGE_CACHE_SECONDS", 0)
         if not seconds or not _cacheable_request(request):
             return self.get_response(request)
-        key = f"ruta-page:{current_version()}:{request.get_full_path()}"
+        key = _key(request)
         cached = _cache().get(key)
         if cached is not None:
             cached["X-Ruta-Cache"] = "hit"

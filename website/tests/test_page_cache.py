@@ -190,3 +190,20 @@ def test_cached_api_responses_keep_their_etag(client, page_cache, monkeypatch):
         client.get("/api/v2/pages/", {"lang": "en"}, HTTP_IF_NONE_MATCH=first["ETag"]).status_code
         == 304
     )
+
+
+def test_cached_api_answers_follow_accept_language_and_host(client, home_page, page_cache):
+    """An API answers in ?lang= or else in Accept-Language: a reader asking in Spanish must
+    not get the English answer cached for someone else (nor one cached for another host)."""
+    url = "/api/hsds/taxonomies"
+    english = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    spanish = client.get(url, HTTP_ACCEPT_LANGUAGE="es")
+    assert english["X-Ruta-Cache"] == spanish["X-Ruta-Cache"] == "miss"
+    assert "Accept-Language" in spanish["Vary"]
+    names = {item["name"] for item in spanish.json()["contents"]}
+    assert "Poblaciones atendidas" in names
+    assert client.get(url, HTTP_ACCEPT_LANGUAGE="es")["X-Ruta-Cache"] == "hit"
+    assert (
+        client.get(url, HTTP_ACCEPT_LANGUAGE="es", HTTP_HOST="otro.example")["X-Ruta-Cache"]
+        == "miss"
+    )
