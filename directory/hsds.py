@@ -15,6 +15,7 @@ from referencing.jsonschema import DRAFT202012
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "hsds_schema"
 REMOTE_PREFIX = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/"
+COMPILED_DIR = SCHEMA_DIR / "compiled"
 OPENAPI = "openapi.json"
 _COMPILED = re.compile(r"^compiled/(?P<name>[a-z_]+?)(?:_list)?\.json$")
 
@@ -24,13 +25,14 @@ def _resource(contents):
 
 
 def _retrieve(uri):
-    """Resolve the openapi's absolute references to the local modular files."""
+    """Resolve the openapi's absolute references to the local files: the compiled list views
+    that are vendored (``compiled/*_list.json``), else the modular object schema."""
     name = uri.removeprefix(REMOTE_PREFIX) if uri.startswith(REMOTE_PREFIX) else uri
     match = _COMPILED.match(name)
-    if match:
+    if match and not (SCHEMA_DIR / name).exists():
         name = f"{match['name']}.json"
     path = SCHEMA_DIR / name
-    if path.parent != SCHEMA_DIR or not path.exists():
+    if path.parent not in (SCHEMA_DIR, COMPILED_DIR) or not path.exists():
         raise LookupError(uri)
     return _resource(json.loads(path.read_text(encoding="utf-8")))
 
@@ -63,6 +65,26 @@ def validator(schema):
     return Draft202012Validator(
         schema, registry=registry(), format_checker=Draft202012Validator.FORMAT_CHECKER
     )
+
+
+def compiled_view(name):
+    """A vendored compiled view, e.g. ``compiled_view("service_list")``: the one-to-one
+    shape of a list item, with its one-to-one objects inlined."""
+    return json.loads((COMPILED_DIR / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def undeclared_properties(instance, schema, where=""):
+    """Keys of ``instance`` (recursively into objects) that ``schema`` does not declare: the
+    HSDS schemas allow extra properties, so validation alone cannot tell that a list item
+    kept to the compiled view (upstream CI checks its examples the same way)."""
+    found = []
+    declared = schema.get("properties", {})
+    for key, value in instance.items():
+        if key not in declared:
+            found.append(f"{where}{key}")
+        elif isinstance(value, dict):
+            found += undeclared_properties(value, declared[key], f"{where}{key}/")
+    return found
 
 
 def object_validator(name):
