@@ -1,11 +1,11 @@
 from django.urls import path
 
-from directory import api
+from directory import api, openapi
 
 # URLs outside the language prefix: the public HSDS 3 API.
 urlpatterns = [
     path("api/hsds/", api.root, name="hsds-root"),
-    path("api/hsds/openapi.json", api.openapi_document, name="hsds-openapi"),
+    path("api/hsds/openapi.json", openapi.openapi_document, name="hsds-openapi"),
     path("api/hsds/services", api.services, name="hsds-services"),
     path("api/hsds/services/<str:pk>", api.service_detail, name="hsds-service"),
     path("api/hsds/organizations", api.organizations, name="hsds-organizations"),

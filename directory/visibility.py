@@ -8,14 +8,19 @@ location, nor a service's capacity, vacancies, intake notes or staff-only contac
 
 Two shapes are offered: display dicts for templates (``organization_data``,
 ``service_data``, ``location_data``) and HSDS 3 objects for the API and exports
-(``hsds_*``). ``public_services`` / ``public_organizations`` give the querysets with the
-prefetches that keep the number of SQL queries constant.
+(``hsds_*``). The HSDS objects come fully nested (``hsds_service``, ``hsds_organization``,
+``hsds_service_at_location_full``) or, for API lists, as HSDS's compiled list views: the
+one-to-one fields only (``hsds_service_summary``, ``hsds_service_at_location_summary``,
+``hsds_organization(nested=False)``, ``hsds_service_minimal``). Each shape has its queryset
+here (``public_services``, ``service_summaries``, ...), with the prefetches that keep the
+number of SQL queries constant.
 """
 
 import uuid
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
+from modeltranslation.utils import get_translation_fields
 
 from directory.models import (
     Contact,
@@ -59,16 +64,18 @@ def _location_queryset():
     return Location.objects.prefetch_related("phones")
 
 
-def service_prefetches():
+def service_prefetches(prefix=""):
+    """What ``hsds_service`` and ``service_data`` read; ``prefix`` reaches the services
+    through a relation (``"service__"`` from a service_at_location)."""
     return [
-        Prefetch("categories", queryset=_term_queryset()),
-        Prefetch("populations", queryset=_term_queryset()),
-        "phones",
-        "schedules",
-        "languages",
-        Prefetch("contacts", queryset=Contact.objects.prefetch_related("phones")),
+        Prefetch(f"{prefix}categories", queryset=_term_queryset()),
+        Prefetch(f"{prefix}populations", queryset=_term_queryset()),
+        f"{prefix}phones",
+        f"{prefix}schedules",
+        f"{prefix}languages",
+        Prefetch(f"{prefix}contacts", queryset=Contact.objects.prefetch_related("phones")),
         Prefetch(
-            "service_at_locations",
+            f"{prefix}service_at_locations",
             queryset=ServiceAtLocation.objects.select_related("location").prefetch_related(
                 "location__phones"
             ),
@@ -86,6 +93,49 @@ def public_services():
         Service.objects.filter(organization__is_active=True)
         .select_related("organization")
         .prefetch_related(*service_prefetches())
+    )
+
+
+def service_summaries():
+    """Services with what ``hsds_service_summary`` reads, in one query."""
+    return Service.objects.filter(organization__is_active=True).select_related("organization")
+
+
+def minimal_services():
+    """Services with only what ``hsds_service_minimal`` reads (no descriptions), so that a
+    page of thousands stays one light query."""
+    return Service.objects.filter(organization__is_active=True).only(
+        "id", "status", "last_modified", "name", *get_translation_fields("name")
+    )
+
+
+def service_at_location_summaries():
+    """Services at locations of active organisations, for
+    ``hsds_service_at_location_summary``, in one query."""
+    return ServiceAtLocation.objects.filter(service__organization__is_active=True).select_related(
+        "location", "service__organization"
+    )
+
+
+def public_service_at_locations():
+    """Services at locations with everything ``hsds_service_at_location_full`` reads."""
+    return service_at_location_summaries().prefetch_related(
+        "location__phones", *service_prefetches("service__")
+    )
+
+
+def organizations_with_hsds_services(*, full_service=False):
+    """Active organisations with everything ``hsds_organization(services=...)`` reads: their
+    phones, contacts and locations, and their services (every status, as ``/services``)
+    either as summaries or fully nested."""
+    services = Service.objects.order_by("name", "id")
+    if full_service:
+        services = services.select_related("organization").prefetch_related(*service_prefetches())
+    return public_organizations().prefetch_related(
+        "phones",
+        Prefetch("contacts", queryset=Contact.objects.prefetch_related("phones")),
+        Prefetch("locations", queryset=_location_queryset()),
+        Prefetch("services", queryset=services),
     )
 
 
@@ -375,7 +425,9 @@ def confidential_attribute(location):
     }
 
 
-def hsds_location(location):
+def hsds_location(location, *, nested=True):
+    """A location; ``nested=False`` keeps its one-to-one fields only (no address, phones,
+    accessibility or attributes), as in HSDS's service_at_location list view."""
     kind = {
         Location.LocationType.PHYSICAL: "physical",
         Location.LocationType.POSTAL: "postal",
@@ -386,11 +438,13 @@ def hsds_location(location):
         "location_type": kind,
         "organization_id": str(location.organization_id),
         "url": location.url,
-        "addresses": [hsds_address(location)],
     }
+    if nested:
+        data["addresses"] = [hsds_address(location)]
     if location.is_confidential:
         data["name"] = _("Confidential location")
-        data["attributes"] = [confidential_attribute(location)]
+        if nested:
+            data["attributes"] = [confidential_attribute(location)]
         return _clean(data)
     data.update(
         {
@@ -399,6 +453,12 @@ def hsds_location(location):
             "transportation": location.transportation,
             "latitude": float(location.latitude) if location.latitude is not None else None,
             "longitude": float(location.longitude) if location.longitude is not None else None,
+        }
+    )
+    if not nested:
+        return _clean(data)
+    data.update(
+        {
             "accessibility": [
                 {
                     "id": str(uuid.uuid5(ADDRESS_NAMESPACE, f"{location.id}/accessibility")),
@@ -473,7 +533,11 @@ def hsds_schedule(schedule):
     )
 
 
-def hsds_organization(organization, *, nested=True):
+def hsds_organization(organization, *, nested=True, services=None):
+    """An organisation; ``nested=False`` keeps its one-to-one fields only (HSDS's
+    organization list view). ``services`` adds its services (HSDS's compiled organization
+    view): ``"summary"`` (their one-to-one fields) or ``"full"`` (fully nested); use
+    ``organizations_with_hsds_services`` to prefetch them."""
     data = {
         "id": str(organization.id),
         "name": organization.name,
@@ -491,6 +555,12 @@ def hsds_organization(organization, *, nested=True):
             hsds_contact(c) for c in organization.contacts.all() if c.is_public
         ]
         data["locations"] = [hsds_location(loc) for loc in organization.locations.all()]
+    if services == "full":
+        data["services"] = [hsds_service(s) for s in organization.services.all()]
+    elif services == "summary":
+        data["services"] = [
+            hsds_service_summary(s, with_organization=False) for s in organization.services.all()
+        ]
     return _clean(data)
 
 
@@ -560,17 +630,33 @@ def hsds_service_at_location(sal, *, with_location=True):
     return _clean(data)
 
 
-def hsds_service(service):
-    """A public HSDS service: no capacity, vacancies, intake notes, staff-only phones or
-    contacts, and confidential locations only at canton and province level."""
-    terms = sorted(
-        [
-            *[("service_category", t) for t in service.categories.all()],
-            *[("population", t) for t in service.populations.all()],
-        ],
-        key=lambda pair: (pair[0], pair[1].code),
+def hsds_service_at_location_summary(sal):
+    """A service at a location in a list (HSDS compiled/service_at_location_list.json): the
+    one-to-one fields of the link, of its location and of its service."""
+    return _clean(
+        {
+            **hsds_service_at_location(sal, with_location=False),
+            "location": hsds_location(sal.location, nested=False),
+            "service": hsds_service_summary(sal.service),
+        }
     )
-    data = {
+
+
+def hsds_service_at_location_full(sal):
+    """A service at a location fully nested (HSDS compiled/service_at_location.json): its
+    location and its service, whose other places are left out (they are other links)."""
+    return _clean(
+        {
+            **hsds_service_at_location(sal),
+            "service": hsds_service(sal.service, with_locations=False),
+        }
+    )
+
+
+def _service_fields(service):
+    """A service's own one-to-one public fields (never capacity, vacancies, intake notes or
+    the verifier's email)."""
+    return {
         "id": str(service.id),
         "organization_id": str(service.organization_id),
         "name": service.name,
@@ -590,13 +676,51 @@ def hsds_service(service):
         "assured_date": _iso(service.assured_date),
         "alert": service.alert,
         "last_modified": _iso(service.last_modified),
+    }
+
+
+def hsds_service_summary(service, *, with_organization=True):
+    """A service in a list (HSDS compiled/service_list.json): its one-to-one fields and its
+    organisation's, none of its arrays (phones, places, schedules, contacts, terms)."""
+    data = _service_fields(service)
+    if with_organization:
+        data["organization"] = hsds_organization(service.organization, nested=False)
+    return _clean(data)
+
+
+def hsds_service_minimal(service):
+    """A service for ``minimal=true``: what a copy needs to know what changed. HSDS asks for
+    id and last_modified; name and status are there because the list schema requires them."""
+    return {
+        "id": str(service.id),
+        "name": service.name,
+        "status": service.status,
+        "last_modified": _iso(service.last_modified),
+    }
+
+
+def hsds_service(service, *, with_locations=True):
+    """A public HSDS service: no capacity, vacancies, intake notes, staff-only phones or
+    contacts, and confidential locations only at canton and province level.
+    ``with_locations=False`` leaves out its service_at_locations (inside one of them)."""
+    terms = sorted(
+        [
+            *[("service_category", t) for t in service.categories.all()],
+            *[("population", t) for t in service.populations.all()],
+        ],
+        key=lambda pair: (pair[0], pair[1].code),
+    )
+    data = {
+        **_service_fields(service),
         "phones": []
         if only_at_confidential_locations(service)
         else _hsds_public_phones(service.phones.all()),
         "schedules": [hsds_schedule(s) for s in service.schedules.all()],
         "service_at_locations": [
             hsds_service_at_location(sal) for sal in service.service_at_locations.all()
-        ],
+        ]
+        if with_locations
+        else [],
         "languages": [
             {
                 "id": str(lang.id),

@@ -8,6 +8,14 @@ from tests.api_data import SENTINELS, build_public_content, build_referral
 pytestmark = pytest.mark.django_db
 
 
+# The HSDS shapes besides the default list view: nested (full, full_service), minimal.
+HSDS_SHAPES = {
+    "services": ["full=true", "minimal=true"],
+    "organizations": ["full=true", "full_service=true"],
+    "service_at_locations": ["full=true"],
+}
+
+
 def api_urls(client):
     """Every list and detail URL of the public APIs for the content in the database."""
     urls = ["/api/openapi.json", "/api/hsds/"]
@@ -27,9 +35,16 @@ def api_urls(client):
             listing = client.get(f"/api/hsds/{resource}", {"lang": lang, "per_page": 100}).json()
             urls.append(f"/api/hsds/{resource}?lang={lang}&per_page=100")
             urls.append(f"/api/hsds/{resource}?lang={lang}&per_page=100&format=ndjson")
+            for shape in HSDS_SHAPES.get(resource, []):
+                urls.append(f"/api/hsds/{resource}?lang={lang}&per_page=100&{shape}")
+                urls.append(f"/api/hsds/{resource}?lang={lang}&per_page=100&{shape}&format=ndjson")
             urls += [
                 f"/api/hsds/{resource}/{item['id']}?lang={lang}" for item in listing["contents"]
             ]
+        urls += [
+            f"/api/hsds/organizations/{item['id']}?lang={lang}&full_service=true"
+            for item in client.get("/api/hsds/organizations").json()["contents"]
+        ]
     return urls
 
 

@@ -13,6 +13,10 @@ from pathlib import Path
 
 from django.conf import settings
 
+# The HSDS parameters come from the HSDS API's own description, which lists exactly what each
+# endpoint accepts (directory.api.PARAMETERS).
+from directory.openapi import parameters, query_parameter
+
 HSDS_SCHEMA_DIR = Path(settings.BASE_DIR) / "directory" / "hsds_schema"
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
@@ -45,23 +49,13 @@ ERRORS = {
 }
 
 
-def _query(name, description, schema):
-    return {
-        "name": name,
-        "in": "query",
-        "required": False,
-        "description": description,
-        "schema": schema,
-    }
-
-
-LANG = _query(
+LANG = query_parameter(
     "lang",
     "Language of every translated field (default: es).",
     {"type": "string", "enum": LANGUAGES},
 )
-LIMIT = _query("limit", "Items per page (at most 20).", {"type": "integer", "minimum": 1})
-OFFSET = _query(
+LIMIT = query_parameter("limit", "Items per page (at most 20).", {"type": "integer", "minimum": 1})
+OFFSET = query_parameter(
     "offset",
     "Items to skip (at most 1000000).",
     {"type": "integer", "minimum": 0, "maximum": 1_000_000},
@@ -108,12 +102,12 @@ def _v2_paths():
             "Published pages: protocol editions and sections with structured steps, "
             "training modules, directory pages",
             [
-                _query(
+                query_parameter(
                     "type", "Page type, e.g. protocol_pages.ProtocolEditionPage", {"type": "string"}
                 ),
-                _query("child_of", "Id of the parent page", {"type": "integer"}),
-                _query("search", "Full-text search", {"type": "string"}),
-                _query(
+                query_parameter("child_of", "Id of the parent page", {"type": "integer"}),
+                query_parameter("search", "Full-text search", {"type": "string"}),
+                query_parameter(
                     "fields",
                     "Extra fields to include, comma-separated ('*' for all)",
                     {"type": "string"},
@@ -192,47 +186,12 @@ HSDS_ERRORS = {
     "404": _response("No record with this id", HSDS_ERROR),
     "429": ERRORS["429"],
 }
-HSDS_COMMON = [
-    _query(
-        "search",
-        "Full-text search in the language of `lang` (accents, plurals, synonyms and typos "
-        "tolerated; best match first) on services, service_at_locations and organizations; "
-        "a plain substring match on taxonomies and terms",
-        {"type": "string"},
-    ),
-    _query("page", "Page number (from 1)", {"type": "integer", "minimum": 1, "maximum": 100_000}),
-    _query("per_page", "Items per page (1–100)", {"type": "integer", "minimum": 1, "maximum": 100}),
-    _query(
-        "format",
-        "'json' (default) or 'ndjson' (one object per line)",
-        {"type": "string", "enum": ["json", "ndjson"]},
-    ),
-    _query(
-        "modified_after",
-        "Only records modified on or after this date-time (ISO 8601)",
-        {"type": "string", "format": "date-time"},
-    ),
-    LANG,
-]
-TAXONOMY_TERM_ID = _query(
-    "taxonomy_term_id", "Only records with this taxonomy term", {"type": "string", "format": "uuid"}
-)
-TAXONOMY_ID = _query(
-    "taxonomy_id", "Only records with a term of this taxonomy", {"type": "string", "format": "uuid"}
-)
-ORGANIZATION_ID = _query(
-    "organization_id", "Only services of this organisation", {"type": "string", "format": "uuid"}
-)
 HSDS_RESOURCES = [
-    ("services", "service", [TAXONOMY_TERM_ID, TAXONOMY_ID, ORGANIZATION_ID]),
-    ("organizations", "organization", [TAXONOMY_TERM_ID, TAXONOMY_ID]),
-    (
-        "service_at_locations",
-        "service_at_location",
-        [TAXONOMY_TERM_ID, TAXONOMY_ID, ORGANIZATION_ID],
-    ),
-    ("taxonomies", "taxonomy", []),
-    ("taxonomy_terms", "taxonomy_term", [TAXONOMY_ID]),
+    ("services", "service"),
+    ("organizations", "organization"),
+    ("service_at_locations", "service_at_location"),
+    ("taxonomies", "taxonomy"),
+    ("taxonomy_terms", "taxonomy_term"),
 ]
 
 
@@ -243,6 +202,7 @@ def _hsds_paths(schemas):
                 "operationId": "hsds_root",
                 "summary": "HSDS API version and profile",
                 "tags": ["directory (HSDS 3)"],
+                "parameters": parameters("/"),
                 "responses": {
                     "200": _response(
                         "API metadata",
@@ -262,7 +222,7 @@ def _hsds_paths(schemas):
         }
     }
     page_schema = {"$ref": "#/components/schemas/Page"}
-    for resource, schema_name, filters in HSDS_RESOURCES:
+    for resource, schema_name in HSDS_RESOURCES:
         item = (
             {"$ref": f"#/components/schemas/{schema_name}"}
             if schema_name in schemas
@@ -277,9 +237,12 @@ def _hsds_paths(schemas):
         paths[f"/api/hsds/{resource}"] = {
             "get": {
                 "operationId": f"hsds_list_{resource}",
-                "summary": f"Paginated list of {resource.replace('_', ' ')}",
+                "summary": (
+                    f"Paginated list of {resource.replace('_', ' ')}: HSDS's list view "
+                    "(one-to-one fields), fully nested with full=true where HSDS has it"
+                ),
                 "tags": ["directory (HSDS 3)"],
-                "parameters": [*HSDS_COMMON, *filters],
+                "parameters": parameters(f"/{resource}"),
                 "responses": {
                     "200": {
                         "description": "A page of results (or NDJSON with format=ndjson)",
@@ -300,7 +263,7 @@ def _hsds_paths(schemas):
                 "tags": ["directory (HSDS 3)"],
                 "parameters": [
                     {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}},
-                    LANG,
+                    *parameters(f"/{resource}/{{id}}"),
                 ],
                 "responses": {"200": _response("The record", item), **HSDS_ERRORS},
             }

@@ -31,6 +31,7 @@ SENTINELS = {
     "transportation": "BusCentinela línea 77",
     "location_name": "Refugio Centinela",
     "shelter_service_phone": "+593 2-397-1113",
+    "assurer_email": "verificadora-centinela@example.invalid",
 }
 VACANCIES = 13579
 CAPACITY = 24680
@@ -95,6 +96,7 @@ def build_sample():
         maximum_age=99,
         accepts_mother_with_children=True,
         assured_date=date(2026, 9, 1),
+        assurer_email=SENTINELS["assurer_email"],
     )
     ServiceAtLocationFactory(service=shelter_service, location=shelter)
     PhoneFactory(service=shelter_service, number=SENTINELS["staff_phone"], is_staff_only=True)

@@ -170,29 +170,3 @@ def test_inactive_organisations_are_not_published(client, sample):
     assert client.get("/api/hsds/services").json()["total_items"] == 0
     url = f"/api/hsds/organizations/{sample['organization'].id}"
     assert client.get(url).status_code == 404
-
-
-@pytest.mark.parametrize("endpoint", ["services", "organizations", "service_at_locations"])
-def test_list_query_count_does_not_grow_with_results(client, endpoint):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from directory.factories import LocationFactory, PhoneFactory, ServiceAtLocationFactory
-
-    def add_organization():
-        organization = OrganizationFactory()
-        location = LocationFactory(organization=organization)
-        PhoneFactory(location=location)
-        for _ in range(3):
-            service = ServiceFactory(organization=organization)
-            ServiceAtLocationFactory(service=service, location=location)
-            PhoneFactory(service=service)
-
-    counts = []
-    for _ in range(2):
-        add_organization()
-        add_organization()
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(f"/api/hsds/{endpoint}").status_code == 200
-        counts.append(len(queries))
-    assert counts[0] == counts[1], counts
