@@ -87,6 +87,8 @@ def discover(env, base):
         ("organisation page", organisation.group(1)),
         ("training module", found.get("training module")),
         ("HSDS /services", "/api/hsds/services"),
+        # The nested shape (the default list before HSDS list views), so figures compare.
+        ("HSDS /services?full=true", "/api/hsds/services?full=true"),
         ("handbook PDF", found.get("handbook PDF")),
         ("static file (ceiling, again)", static),
     ]
