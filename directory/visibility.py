@@ -18,6 +18,7 @@ number of SQL queries constant.
 
 import uuid
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from modeltranslation.utils import get_translation_fields
@@ -228,18 +229,42 @@ def only_at_confidential_locations(service):
 
 
 def card_services():
-    """Services with what a result card reads (``service_card``), in three queries."""
+    """Services with what a result card reads (``service_card``), in three queries, and
+    only those columns (both languages of the translated ones, for the fallback)."""
     return (
         Service.objects.filter(organization__is_active=True)
         .select_related("organization")
+        .only(
+            "id",
+            *_both_languages("name", "alert"),
+            "status",
+            "is_free",
+            "assured_date",
+            "organization__name",
+            *(f"organization__{name}" for name in _both_languages("slug")),
+        )
         .prefetch_related(
-            Prefetch("categories", queryset=_term_queryset()),
+            Prefetch(
+                "categories",
+                queryset=TaxonomyTerm.objects.only("id", "code", *_both_languages("name")),
+            ),
             Prefetch(
                 "service_at_locations",
-                queryset=ServiceAtLocation.objects.select_related("location"),
+                queryset=ServiceAtLocation.objects.select_related("location").only(
+                    "id", "service_id", "location_id", "location__canton", "location__province"
+                ),
             ),
         )
     )
+
+
+def _both_languages(*names):
+    """Each translated field with its column in every language."""
+    return [
+        column
+        for name in names
+        for column in (name, *(f"{name}_{code}" for code, _label in settings.LANGUAGES))
+    ]
 
 
 def service_card(service):

@@ -23,29 +23,15 @@ TYPO_CUTOFF = 80
 
 
 class Hit(NamedTuple):
-    """A matching search entry, with what ranking needs: per query term (in order), whether
-    the entry's title has it and whether the entry has it at all."""
+    """A matching search entry."""
 
     pk: int
     target_id: str
     kind: str
-    title: str
-    title_words: int
-    in_title: tuple  # of booleans (or 0/1)
-    in_entry: tuple
 
 
 def _padded(text):
     return f" {text} "
-
-
-def _hit(pk, target_id, kind, title, title_text, body_text, terms):
-    title_text, body_text = _padded(title_text), _padded(body_text)
-    in_title = tuple(_padded(term) in title_text for term in terms)
-    in_entry = tuple(
-        t or _padded(term) in body_text for t, term in zip(in_title, terms, strict=True)
-    )
-    return Hit(pk, target_id, kind, title, title_text.count(" ") - 2, in_title, in_entry)
 
 
 def distance_km(a, b):
@@ -155,71 +141,80 @@ class DatabaseBackend:
 
     def _run(self, terms, language, kinds, operator):
         """[Hit] of the entries in ``language`` and ``kinds`` having all (``and``) or any
-        (``or``) of the stems ``terms``, in no particular order."""
+        (``or``) of the stems ``terms``, best first (``_order_by``)."""
         if connection.vendor == "sqlite" and _sqlite_fts_table():
             return self._run_sqlite(terms, language, kinds, operator)
         if connection.vendor == "postgresql":
             return self._run_postgresql(terms, language, kinds, operator)
-        queryset = SearchEntry.objects.filter(language=language, kind__in=list(kinds))
-        results = get_search_backend().search(
-            " ".join(terms),
-            queryset.only("pk"),
-            operator=operator,
-            order_by_relevance=False,  # ranked by _rerank: the same on every database
+        return self._run_generic(terms, language, kinds, operator)
+
+    def _order_by(self, terms, language, every_term, position):
+        """The ranking every database shares, as an ORDER BY clause and its parameters:
+        the query words an entry has, rare words weighing more (inverse document
+        frequency), then the words in its title, then the shorter title, then the title
+        (code-point order), then the oldest entry. Computed by the database on the
+        space-padded stems (``position`` is its "where is this text in that one"
+        function), so neither the long texts nor thousands of rows reach Python; with
+        ``every_term`` (every term is in every entry found) the first key is a constant."""
+        weights, total = idf(language)
+        unknown = math.log(1 + total)
+        title = """(' ' || s."title_text" || ' ')"""
+        entry = """(' ' || s."title_text" || ' ' || s."body_text" || ' ')"""
+        keys, params = [], []
+        if not every_term:
+            keys.append(
+                "ROUND(CAST("
+                + " + ".join(
+                    f"CASE WHEN {position}({entry}, %s) > 0 THEN %s ELSE 0 END" for _t in terms
+                )
+                + " AS NUMERIC), 6) DESC"
+            )
+            for term in terms:
+                params += [_padded(term), weights.get(term, unknown)]
+        keys.append(
+            "("
+            + " + ".join(f"CASE WHEN {position}({title}, %s) > 0 THEN 1 ELSE 0 END" for _t in terms)
+            + ") DESC"
         )
-        found = [entry.pk for entry in results]
-        rows = SearchEntry.objects.filter(pk__in=found).values_list(
-            "pk", "target_id", "kind", "title", "title_text", "body_text"
-        )
-        return [_hit(*row, terms) for row in rows]
+        params += [_padded(term) for term in terms]
+        keys.append("""length(s."title_text") - length(replace(s."title_text", ' ', ''))""")
+        collate = ' COLLATE "C"' if connection.vendor == "postgresql" else ""
+        keys += [f's."title"{collate}', 's."id"']
+        return ", ".join(keys), params
 
     def _run_postgresql(self, terms, language, kinds, operator):
         """The same match as modelsearch's PostgreSQL backend, in one query that can use
         the GIN index of the index entries' ``body`` vector (modelsearch matches on the
         concatenation of the title and body vectors, which no index serves: a scan of every
         entry). ``SearchEntry`` has no search field named "title", so all its text is in
-        ``body``. Whether each term is in the title / in the entry is computed in SQL."""
+        ``body``.
+
+        PostgreSQL's Spanish stemmer stems our stems again, so a term may also find a few
+        related forms ("refugio" finds "refugiado"); with "and" every entry found has every
+        term in that sense, and the ranking treats them alike, as on SQLite."""
         from django.contrib.contenttypes.models import ContentType
-        from django.contrib.postgres.search import SearchQuery
-        from django.db.models import BigIntegerField, IntegerField, TextField, Value
-        from django.db.models.functions import Cast, Concat, Length, Replace, StrIndex
         from wagtail.search.models import IndexEntry
 
+        config = getattr(get_search_backend(), "config", None) or "simple"
         joiner = " & " if operator == "and" else " | "
-        query = SearchQuery(
-            joiner.join(terms),  # our own stems, [a-z0-9]+: valid tsquery words
-            search_type="raw",
-            config=getattr(get_search_backend(), "config", None) or "simple",
+        order, order_params = self._order_by(terms, language, operator == "and", "strpos")
+        kinds = list(kinds)
+        # Table names come from model metadata, terms are our own stems ([a-z0-9]+, valid
+        # tsquery words) and every value is a query parameter.
+        sql = (
+            f'SELECT s."id", s."target_id", s."kind" '  # noqa: S608 # nosec B608
+            f'FROM "{SearchEntry._meta.db_table}" s '
+            f'WHERE s."language" = %s AND s."kind" IN ({", ".join(["%s"] * len(kinds))}) '
+            f'AND s."id" IN (SELECT CAST(e."object_id" AS BIGINT) '
+            f'FROM "{IndexEntry._meta.db_table}" e WHERE e."content_type_id" = %s '
+            f'AND e."body" @@ to_tsquery(%s::regconfig, %s)) '
+            f"ORDER BY {order}"
         )
-        matching = (
-            IndexEntry.objects.filter(
-                content_type=ContentType.objects.get_for_model(SearchEntry), body=query
-            )
-            .annotate(entry_id=Cast("object_id", BigIntegerField()))
-            .values("entry_id")
-        )
-        text = TextField()
-        title = Concat(Value(" "), "title_text", Value(" "), output_field=text)
-        entry = Concat(
-            Value(" "), "title_text", Value(" "), "body_text", Value(" "), output_field=text
-        )
-        flags = {f"t{i}": StrIndex(title, Value(_padded(t), text)) for i, t in enumerate(terms)}
-        # Both flags even with "and": PostgreSQL's stemmer may match a form we did not index.
-        flags |= {f"e{i}": StrIndex(entry, Value(_padded(t), text)) for i, t in enumerate(terms)}
-        rows = (
-            SearchEntry.objects.filter(language=language, kind__in=list(kinds), pk__in=matching)
-            .annotate(
-                title_words=Length("title_text")
-                - Length(Replace("title_text", Value(" ", text), Value("", text))),
-                **{name: Cast(expression, IntegerField()) for name, expression in flags.items()},
-            )
-            .values_list("pk", "target_id", "kind", "title", "title_words", *flags)
-        )
-        middle = 5 + len(terms)
-        return [
-            Hit(*row[:5], tuple(v > 0 for v in row[5:middle]), tuple(v > 0 for v in row[middle:]))
-            for row in rows
-        ]
+        content_type = ContentType.objects.get_for_model(SearchEntry)
+        params = [language, *kinds, content_type.pk, config, joiner.join(terms), *order_params]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [Hit(*row) for row in cursor.fetchall()]
 
     def _run_sqlite(self, terms, language, kinds, operator):
         """The same match as modelsearch's SQLite backend in one query, with the full-text
@@ -232,53 +227,46 @@ class DatabaseBackend:
         joiner = " AND " if operator == "and" else " OR "
         expression = "{title body} : (" + joiner.join(f'"{term}"' for term in terms) + ")"
         fts, entries = _sqlite_fts_table(), IndexEntry._meta.db_table
-        table = SearchEntry._meta.db_table
+        order, order_params = self._order_by(terms, language, operator == "and", "instr")
         kinds = list(kinds)
-        # Whether each term is in the title / in the entry is computed by SQLite (instr on
-        # the space-padded stems), so the long texts never leave the database; with "and"
-        # every term is in every entry found, so the body is not even read.
-        title = """(' ' || s."title_text" || ' ')"""
-        entry = """(' ' || s."title_text" || ' ' || s."body_text" || ' ')"""
-        columns = [f"instr({title}, %s) > 0" for _term in terms]
-        if operator != "and":
-            columns += [f"instr({entry}, %s) > 0" for _term in terms]
-        flags = len(columns)
         # Table names come from model metadata; every value is a query parameter.
         sql = (
-            f'SELECT s."id", s."target_id", s."kind", s."title", '  # noqa: S608 # nosec B608
-            f"""length(s."title_text") - length(replace(s."title_text", ' ', '')), """
-            f"{', '.join(columns)} "
+            f'SELECT s."id", s."target_id", s."kind" '  # noqa: S608 # nosec B608
             f'FROM "{fts}" CROSS JOIN "{entries}" e ON e."id" = "{fts}"."rowid" '
-            f'CROSS JOIN "{table}" s ON s."id" = CAST(e."object_id" AS INTEGER) '
+            f'CROSS JOIN "{SearchEntry._meta.db_table}" s '
+            f'ON s."id" = CAST(e."object_id" AS INTEGER) '
             f'WHERE "{fts}" MATCH %s AND e."content_type_id" = %s AND s."language" = %s '
-            f'AND s."kind" IN ({", ".join(["%s"] * len(kinds))})'
+            f'AND s."kind" IN ({", ".join(["%s"] * len(kinds))}) '
+            f"ORDER BY {order}"
         )
-        padded = [_padded(term) for term in terms] * (flags // len(terms))
         content_type = ContentType.objects.get_for_model(SearchEntry)
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*padded, expression, content_type.pk, language, *kinds])
-            rows = cursor.fetchall()
-        if operator == "and":  # every term is in every entry found
-            everywhere = (True,) * len(terms)
-            return [Hit(*row[:5], row[5:], everywhere) for row in rows]
-        middle = 5 + len(terms)
-        return [Hit(*row[:5], row[5:middle], row[middle:]) for row in rows]
+            cursor.execute(sql, [expression, content_type.pk, language, *kinds, *order_params])
+            return [Hit(*row) for row in cursor.fetchall()]
 
-    def _rerank(self, found, terms, language):
-        """Order by the query words an entry has (then in its title, then the shorter
-        title, then alphabetically, then the oldest entry), rare words weighing more: the
-        same order on SQLite and PostgreSQL, whose own scores differ."""
+    def _run_generic(self, terms, language, kinds, operator):
+        """Any other database: modelsearch finds the entries, Python ranks them as
+        ``_order_by`` does."""
+        queryset = SearchEntry.objects.filter(language=language, kind__in=list(kinds))
+        results = get_search_backend().search(
+            " ".join(terms), queryset.only("pk"), operator=operator, order_by_relevance=False
+        )
+        rows = SearchEntry.objects.filter(pk__in=[entry.pk for entry in results]).values_list(
+            "pk", "target_id", "kind", "title", "title_text", "body_text"
+        )
         weights, total = idf(language)
         unknown = math.log(1 + total)
-        term_weights = [weights.get(term, unknown) for term in terms]
 
-        def key(hit):
+        def key(row):
+            _pk, _target, _kind, title, title_text, body_text = row
+            padded_title, padded_entry = _padded(title_text), _padded(f"{title_text} {body_text}")
             score = sum(
-                weight for weight, has in zip(term_weights, hit.in_entry, strict=True) if has
+                weights.get(term, unknown) for term in terms if _padded(term) in padded_entry
             )
-            return (-round(score, 6), -sum(hit.in_title), hit.title_words, hit.title, hit.pk)
+            in_title = sum(_padded(term) in padded_title for term in terms)
+            return (-round(score, 6), -in_title, title_text.count(" "), title, row[0])
 
-        return sorted(found, key=key)
+        return [Hit(*row[:3]) for row in sorted(rows, key=key)]
 
     def match(self, text, language, kinds):
         """Entries matching ``text`` in ``language`` (best first) and a "did you mean"
@@ -289,13 +277,12 @@ class DatabaseBackend:
             return None, ""
         found = self._run(original, language, kinds, "and")
         if found:
-            return self._rerank(found, original, language), ""
+            return found, ""
         if suggestion:
             found = self._run(corrected, language, kinds, "and")
             if found:
-                return self._rerank(found, corrected, language), suggestion
-        found = self._run(corrected, language, kinds, "or")
-        return self._rerank(found, corrected, language), suggestion
+                return found, suggestion
+        return self._run(corrected, language, kinds, "or"), suggestion
 
     # --- directory ------------------------------------------------------------------------
 

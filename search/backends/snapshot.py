@@ -109,20 +109,33 @@ class DirectorySnapshot:
         return sorted(members(mask), key=rank.__getitem__)
 
     def distances(self, indexes, origin, distance):
-        """{bit number: (km, precision)}: the nearest public point of each service."""
-        per_location = {}
+        """{bit number: (km, precision)}: the nearest public point of each service (each
+        location's nearest point computed once)."""
+        nearest = {}
+
+        def location_nearest(location_id):
+            if location_id not in nearest:
+                found = [
+                    (distance(origin, (lat, lon)), precision)
+                    for lat, lon, precision in self.locations.get(location_id, ())
+                ]
+                nearest[location_id] = min(found, key=_first) if found else None
+            return nearest[location_id]
+
         best = {}
         for index in indexes:
-            for location_id in self.service_locations[index]:
-                if location_id not in per_location:
-                    per_location[location_id] = [
-                        (distance(origin, (lat, lon)), precision)
-                        for lat, lon, precision in self.locations.get(location_id, ())
-                    ]
-                for km, precision in per_location[location_id]:
-                    if index not in best or km < best[index][0]:
-                        best[index] = (km, precision)
+            found = [
+                point
+                for location_id in self.service_locations[index]
+                if (point := location_nearest(location_id)) is not None
+            ]
+            if found:
+                best[index] = found[0] if len(found) == 1 else min(found, key=_first)
         return best
+
+
+def _first(pair):
+    return pair[0]
 
 
 class _ScheduleRow(NamedTuple):

@@ -9,6 +9,7 @@ from search.backends import DirectoryQuery, SiteQuery
 from search.backends.database import DatabaseBackend, distance_km
 from search.indexer import rebuild_entries
 from search.models import SearchEntry
+from search.text import stems
 
 pytestmark = pytest.mark.django_db
 
@@ -206,3 +207,36 @@ def test_site_search_filters_by_kind_and_language(services):
     assert result.hits[0]["title"] == "Casa Refugio Luz"
     assert backend.site(SiteQuery(text="mujeres", language="es", kinds=("protocol",))).hits == []
     assert backend.site(SiteQuery(text="mujeres", language="en")).hits == []
+
+
+@pytest.mark.parametrize(
+    ("text", "operator"),
+    [
+        ("albergue mujeres", "and"),
+        ("atencion", "and"),
+        ("legal terapia mujeres", "or"),
+        ("refugio adolescentes extranjeros trata", "or"),
+    ],
+)
+def test_any_database_ranks_as_the_one_query_paths_do(services, make_service, text, operator):
+    """The generic path (modelsearch, then Python) and the SQLite / PostgreSQL one-query
+    paths order the same matches the same way."""
+    make_service(
+        name="Atención legal y psicológica para mujeres",
+        name_es="Atención legal y psicológica para mujeres",
+        description_es="Terapia, patrocinio legal y atención a adolescentes.",
+        categories=[category("legal")],
+    )
+    make_service(
+        name="Atención",
+        name_es="Atención",
+        description_es="Refugio para mujeres extranjeras.",
+        categories=[category("shelter")],
+    )
+    rebuild_entries()
+    backend = DatabaseBackend()
+    terms = list(dict.fromkeys(stems(text, "es")))
+    kinds = [kind for kind, _label in SearchEntry.Kind.choices]
+    ranked = backend._run(terms, "es", kinds, operator)
+    assert len(ranked) >= 2, ranked
+    assert backend._run_generic(terms, "es", kinds, operator) == ranked

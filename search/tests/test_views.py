@@ -154,3 +154,44 @@ def test_directory_page_uses_search_query_layer(client, make_service, directory_
         assert field in body
     assert "Aún no verificado" in body
     assert response.context["page"] == directory_page
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_directory_results_query_count_does_not_grow_with_results(
+    client, make_service, directory_page, django_assert_max_num_queries, language
+):
+    """Result cards read only the columns they show (both languages, for the fallback),
+    in a constant number of queries: no deferred column is loaded card by card."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from search.backends.snapshot import directory_memory, forget
+
+    def count(number):
+        for index in range(number):
+            make_service(
+                name=f"Casa Lila {index}",
+                name_es=f"Casa Lila {index}",
+                name_en=f"Lilac House {index}",
+                alert_en="",  # falls back to Spanish
+                alert_es=f"Aviso {index}",
+                categories=[category("shelter")],
+            )
+        rebuild_entries()
+        forget()  # the snapshot and remembered cards are rebuilt
+        with translation.override(language):
+            url = directory_page.url
+            word = "lila" if language == "es" else "lilac"
+        client.get(url, {"q": word, "category": "shelter"})  # builds snapshot and statistics
+        directory_memory().cards.clear()  # cards are shaped again
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url, {"q": word, "category": "shelter"})
+        assert response.status_code == 200
+        matching = SearchEntry.objects.filter(kind="service", language=language).count()
+        assert len(response.context["results"]) == min(matching, 20)
+        return len(queries)
+
+    client.get(directory_page.url)  # one-off work of a first request (site settings row)
+    few = count(2)
+    many = count(20)
+    assert many == few, f"{few} queries with 2 services, {many} with 22"
