@@ -1,6 +1,10 @@
+import sys
+
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from website.openapi import build_openapi
@@ -13,9 +17,31 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+RETRY_AFTER_SECONDS = 5
+
+
 def server_error(request):
-    """500 without context processors that might touch the database again."""
-    return render(request, "500.html", status=500, using=None)
+    """500 without context processors that might touch the database again; 503 with
+    Retry-After when the database could not be reached or the connection broke (a restart,
+    a failover, a locked SQLite file): the reader is told to try again in a moment. Under
+    the APIs a JSON message, in the language of ``lang`` when given."""
+    unavailable = isinstance(sys.exc_info()[1], OperationalError | InterfaceError)
+    status = 503 if unavailable else 500
+    if request.path.startswith(tuple(settings.RUTA_PUBLIC_API_PREFIXES)):
+        language = request.GET.get("lang")
+        codes = [code for code, _name in settings.LANGUAGES]
+        with translation.override(language if language in codes else translation.get_language()):
+            message = (
+                _("The service is briefly unavailable. Please try again in a few seconds.")
+                if unavailable
+                else _("Something went wrong.")
+            )
+        response = JsonResponse({"message": message}, status=status)
+    else:
+        response = render(request, f"{status}.html", status=status, using=None)
+    if unavailable:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 def openapi_json(request):

@@ -1,0 +1,61 @@
+"""Error pages: a broken database connection is a 503 with Retry-After (try again in a
+moment), anything else a 500; both in the reader's language, JSON under the APIs."""
+
+import pytest
+from django.db import InterfaceError, OperationalError
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def failing(client, monkeypatch):
+    """``failing(error)`` makes site search and the HSDS service list raise ``error``."""
+    client.raise_request_exception = False
+
+    def make(error):
+        def broken(*args, **kwargs):
+            raise error
+
+        monkeypatch.setattr("search.views.search_site", broken)
+        monkeypatch.setattr("directory.api._services", broken)
+        return client
+
+    return make
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        OperationalError("server closed the connection unexpectedly"),
+        InterfaceError("connection already closed"),
+        OperationalError("database is locked"),
+    ],
+)
+def test_lost_database_is_a_503_to_retry(failing, error, home_page):
+    client = failing(error)
+    spanish = client.get("/es/buscar/", {"q": "albergue"})
+    assert spanish.status_code == 503
+    assert spanish["Retry-After"] == "5"
+    body = spanish.content.decode()
+    assert '<html lang="es">' in body
+    assert "no está disponible por un momento" in body
+    assert "ECU 911" in body
+    assert str(error) not in body
+    english = client.get("/en/search/", {"q": "shelter"})
+    assert english.status_code == 503
+    assert "briefly unavailable" in english.content.decode()
+    api = client.get("/api/hsds/services", HTTP_ACCEPT_LANGUAGE="es")
+    assert api.status_code == 503
+    assert api["Retry-After"] == "5"
+    assert "no está disponible" in api.json()["message"]
+
+
+def test_other_failures_are_a_500(failing, home_page):
+    client = failing(RuntimeError("a bug"))
+    page = client.get("/es/buscar/", {"q": "albergue"})
+    assert page.status_code == 500
+    assert "Retry-After" not in page
+    assert "Algo salió mal" in page.content.decode()
+    api = client.get("/api/hsds/services", {"lang": "en"})
+    assert api.status_code == 500
+    assert api.json() == {"message": "Something went wrong."}
