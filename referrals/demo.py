@@ -12,14 +12,12 @@ import uuid
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
-from django.db.models import Q
+from django.contrib.auth.models import Permission
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from directory.models import Organization, OrganizationMembership, Taxonomy, TaxonomyTerm
 
-from .access import COORDINATOR_GROUP
 from .choices import (
     AgeRange,
     ConsentGivenBy,
@@ -32,6 +30,7 @@ from .choices import (
     Urgency,
 )
 from .models import CASE_CODE_ALPHABET, Referral, StatusChange
+from .roles import ensure_coordinator_group
 
 NAMESPACE = uuid.UUID("0c1f7a52-7d0e-4f55-9d3c-2b6f8f0d7a31")
 DEMO_PASSWORD = "ruta-demo-2026"  # noqa: S105 - development-only demo accounts (README)
@@ -136,15 +135,8 @@ def _roles(organisations):
             codename__in=["export_referrals", "override_consent"],
         )
     )
-    group, _ = Group.objects.get_or_create(name=COORDINATOR_GROUP)
-    group.permissions.add(
-        *Permission.objects.filter(
-            Q(content_type__app_label="referrals", codename="view_aggregate_reports")
-            | Q(content_type__app_label="wagtailadmin", codename="access_admin")
-        )
-    )
     coordinator = _user("coordinacion")  # shared with the training demo: only add the role
-    coordinator.groups.add(group)
+    coordinator.groups.add(ensure_coordinator_group())
     for username, key in DEMO_TOTP_KEYS.items():
         user = get_user_model().objects.get(username=username)
         TOTPDevice.objects.update_or_create(
