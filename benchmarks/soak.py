@@ -242,11 +242,17 @@ def write_phase(env, base, probe_paths, failures):
         first_ok = next((end for end, code in after if code == 200), None)
         bad = [code for _end, code in after if code != 200]
         recovered = "never" if first_ok is None else f"{first_ok - ended:.1f} s"
+        cut = [code for code in during if code != 200]
+        answers = ", ".join(f"{code} x{cut.count(code)}" for code in sorted(set(cut), key=str))
         print(
             f"   application after the {mode} restart: first 200 after {recovered}; "
-            f"{sum(code != 200 for code in during)} of {len(during)} requests cut by the outage "
-            f"failed; {len(bad)} of {len(after)} requests after it failed"
+            f"{len(cut)} of {len(during)} requests cut by the outage failed"
+            f"{f' ({answers})' if cut else ''}; {len(bad)} of {len(after)} requests after it "
+            "failed"
         )
+        if 500 in cut:
+            # A lost connection is a 503 with Retry-After (website.views.server_error).
+            failures.append(f"a request cut by the {mode} restart got a 500, not a 503")
         if first_ok is None or bad:
             failures.append(
                 f"the application did not recover by itself after the {mode} restart "
