@@ -1,5 +1,6 @@
 """Site search and the directory search page (GET forms, no JavaScript needed)."""
 
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -61,6 +62,16 @@ def site_search(request):
 
 
 def directory_search(request):
+    """Directory searches are answered by the directory page (with its organisation links
+    and styles): this URL sends them there with the same query, and shows results itself
+    only on a site that has no directory page yet."""
+    from directory.models import DirectoryIndexPage
+
+    page = DirectoryIndexPage.objects.live().first()
+    url = page.get_url(request=request) if page else None
+    if url:
+        query = request.GET.urlencode()
+        return HttpResponseRedirect(f"{url}?{query}" if query else url)
     context = browse_directory(request.GET)
     response = TemplateResponse(request, "search/directory_search.html", context)
     return _no_store_when_searching(response, request)

@@ -307,7 +307,7 @@ def test_outage_answers_from_database_with_one_warning(
     rebuild_entries()
     caplog.clear()
     with caplog.at_level(logging.WARNING):
-        response = client.get("/es/directorio/buscar/", {"q": "albergue"})
+        response = client.get(directory_page.url, {"q": "albergue"})
     assert response.status_code == 200
     assert "Casa de acogida Esperanza" in response.content.decode()
     assert response.context["backend"] == "database"

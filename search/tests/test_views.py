@@ -195,3 +195,14 @@ def test_directory_results_query_count_does_not_grow_with_results(
     few = count(2)
     many = count(20)
     assert many == few, f"{few} queries with 2 services, {many} with 22"
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_directory_search_url_leads_to_the_directory_page(client, directory_page, language):
+    with translation.override(language):
+        search_url, page_url = reverse("directory-search"), directory_page.url
+    response = client.get(search_url, {"q": "casa lila", "province": "EC-P"})
+    assert response.status_code == 302
+    assert response["Location"] == f"{page_url}?q=casa+lila&province=EC-P"
+    assert client.get(search_url)["Location"] == page_url
+    assert client.get(response["Location"]).status_code == 200
