@@ -34,6 +34,7 @@ from directory.models import (
     Taxonomy,
     TaxonomyTerm,
 )
+from directory.signals import keeping_last_modified
 from directory.vocabulary import TAXONOMIES, taxonomy_uuid
 
 JSON_NAME = "hsds.json"
@@ -626,7 +627,7 @@ def import_path(path, *, strict=False, tables=None):
     """Import in one transaction; with ``strict`` any rejected row rolls everything back."""
     if tables is None:
         tables = read_tables(path)
-    with transaction.atomic():
+    with transaction.atomic(), keeping_last_modified():  # the file's dates stay
         report = Importer(tables).run()
         if strict and report.rejected:
             transaction.set_rollback(True)
