@@ -230,6 +230,7 @@ def measure(size, rounds):
         "cold": (percentile(cold, 0.50), percentile(cold, 0.95)),
         "warm": (percentile(warm, 0.50), percentile(warm, 0.95)),
         "searches": len(cold),
+        "load": os.getloadavg()[0],  # the machine may be shared
     }
 
 
@@ -248,13 +249,14 @@ def main():
         print(f"\nDirectory search, {database}, database backend ({len(QUERIES)} queries):")
         print(
             "| services | first search after a change ms "
-            "| cold p50 | cold p95 | warm p50 | warm p95 |"
+            "| cold p50 | cold p95 | warm p50 | warm p95 | load |"
         )
-        print("|---|---|---|---|---|---|")
+        print("|---|---|---|---|---|---|---|")
         for row in rows:
             print(
                 f"| {row['services']:,} | {row['first']:.0f} | {row['cold'][0]:.1f} | "
-                f"{row['cold'][1]:.1f} | {row['warm'][0]:.1f} | {row['warm'][1]:.1f} |"
+                f"{row['cold'][1]:.1f} | {row['warm'][0]:.1f} | {row['warm'][1]:.1f} | "
+                f"{row['load']:.2f} |"
             )
         for row in rows:
             if row["services"] == 10_000:
