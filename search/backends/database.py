@@ -139,23 +139,27 @@ class DatabaseBackend:
 
     # --- text matching ----------------------------------------------------------------------
 
-    def _run(self, terms, language, kinds, operator):
+    def _run(self, terms, language, kinds, operator, ranked=True):
         """[Hit] of the entries in ``language`` and ``kinds`` having all (``and``) or any
-        (``or``) of the stems ``terms``, best first (``_order_by``)."""
+        (``or``) of the stems ``terms``, best first (``_order_by``); in no particular order
+        when not ``ranked`` (a search sorted by distance needs only the set)."""
         if connection.vendor == "sqlite" and _sqlite_fts_table():
-            return self._run_sqlite(terms, language, kinds, operator)
+            return self._run_sqlite(terms, language, kinds, operator, ranked)
         if connection.vendor == "postgresql":
-            return self._run_postgresql(terms, language, kinds, operator)
-        return self._run_generic(terms, language, kinds, operator)
+            return self._run_postgresql(terms, language, kinds, operator, ranked)
+        return self._run_generic(terms, language, kinds, operator, ranked)
 
-    def _order_by(self, terms, language, every_term, position):
+    def _order_by(self, terms, language, every_term, position, ranked=True):
         """The ranking every database shares, as an ORDER BY clause and its parameters:
         the query words an entry has, rare words weighing more (inverse document
         frequency), then the words in its title, then the shorter title, then the title
         (code-point order), then the oldest entry. Computed by the database on the
         space-padded stems (``position`` is its "where is this text in that one"
         function), so neither the long texts nor thousands of rows reach Python; with
-        ``every_term`` (every term is in every entry found) the first key is a constant."""
+        ``every_term`` (every term is in every entry found) the first key is a constant.
+        Not ``ranked``: no ORDER BY at all."""
+        if not ranked:
+            return "", []
         weights, total = idf(language)
         unknown = math.log(1 + total)
         title = """(' ' || s."title_text" || ' ')"""
@@ -180,9 +184,9 @@ class DatabaseBackend:
         keys.append("""length(s."title_text") - length(replace(s."title_text", ' ', ''))""")
         collate = ' COLLATE "C"' if connection.vendor == "postgresql" else ""
         keys += [f's."title"{collate}', 's."id"']
-        return ", ".join(keys), params
+        return "ORDER BY " + ", ".join(keys), params
 
-    def _run_postgresql(self, terms, language, kinds, operator):
+    def _run_postgresql(self, terms, language, kinds, operator, ranked=True):
         """The same match as modelsearch's PostgreSQL backend, in one query that can use
         the GIN index of the index entries' ``body`` vector (modelsearch matches on the
         concatenation of the title and body vectors, which no index serves: a scan of every
@@ -197,7 +201,7 @@ class DatabaseBackend:
 
         config = getattr(get_search_backend(), "config", None) or "simple"
         joiner = " & " if operator == "and" else " | "
-        order, order_params = self._order_by(terms, language, operator == "and", "strpos")
+        order, order_params = self._order_by(terms, language, operator == "and", "strpos", ranked)
         kinds = list(kinds)
         # Table names come from model metadata, terms are our own stems ([a-z0-9]+, valid
         # tsquery words) and every value is a query parameter.
@@ -208,7 +212,7 @@ class DatabaseBackend:
             f'AND s."id" IN (SELECT CAST(e."object_id" AS BIGINT) '
             f'FROM "{IndexEntry._meta.db_table}" e WHERE e."content_type_id" = %s '
             f'AND e."body" @@ to_tsquery(%s::regconfig, %s)) '
-            f"ORDER BY {order}"
+            f"{order}"
         )
         content_type = ContentType.objects.get_for_model(SearchEntry)
         params = [language, *kinds, content_type.pk, config, joiner.join(terms), *order_params]
@@ -216,7 +220,7 @@ class DatabaseBackend:
             cursor.execute(sql, params)
             return [Hit(*row) for row in cursor.fetchall()]
 
-    def _run_sqlite(self, terms, language, kinds, operator):
+    def _run_sqlite(self, terms, language, kinds, operator, ranked=True):
         """The same match as modelsearch's SQLite backend in one query, with the full-text
         table driving the joins: SQLite otherwise runs the MATCH once per index row (seconds
         at 10,000 services). Terms are our own stems ([a-z0-9]+), so they are safe in the
@@ -227,7 +231,7 @@ class DatabaseBackend:
         joiner = " AND " if operator == "and" else " OR "
         expression = "{title body} : (" + joiner.join(f'"{term}"' for term in terms) + ")"
         fts, entries = _sqlite_fts_table(), IndexEntry._meta.db_table
-        order, order_params = self._order_by(terms, language, operator == "and", "instr")
+        order, order_params = self._order_by(terms, language, operator == "and", "instr", ranked)
         kinds = list(kinds)
         # Table names come from model metadata; every value is a query parameter.
         sql = (
@@ -237,14 +241,14 @@ class DatabaseBackend:
             f'ON s."id" = CAST(e."object_id" AS INTEGER) '
             f'WHERE "{fts}" MATCH %s AND e."content_type_id" = %s AND s."language" = %s '
             f'AND s."kind" IN ({", ".join(["%s"] * len(kinds))}) '
-            f"ORDER BY {order}"
+            f"{order}"
         )
         content_type = ContentType.objects.get_for_model(SearchEntry)
         with connection.cursor() as cursor:
             cursor.execute(sql, [expression, content_type.pk, language, *kinds, *order_params])
             return [Hit(*row) for row in cursor.fetchall()]
 
-    def _run_generic(self, terms, language, kinds, operator):
+    def _run_generic(self, terms, language, kinds, operator, ranked=True):
         """Any other database: modelsearch finds the entries, Python ranks them as
         ``_order_by`` does."""
         queryset = SearchEntry.objects.filter(language=language, kind__in=list(kinds))
@@ -266,23 +270,24 @@ class DatabaseBackend:
             in_title = sum(_padded(term) in padded_title for term in terms)
             return (-round(score, 6), -in_title, title_text.count(" "), title, row[0])
 
-        return [Hit(*row[:3]) for row in sorted(rows, key=key)]
+        return [Hit(*row[:3]) for row in (sorted(rows, key=key) if ranked else rows)]
 
-    def match(self, text, language, kinds):
-        """Entries matching ``text`` in ``language`` (best first) and a "did you mean"
-        suggestion: all words first, then typo-corrected words, then any word."""
+    def match(self, text, language, kinds, ranked=True):
+        """Entries matching ``text`` in ``language`` (best first, unless not ``ranked``)
+        and a "did you mean" suggestion: all words first, then typo-corrected words, then
+        any word."""
         original, corrected, suggestion = correct(text, language)
         original, corrected = list(dict.fromkeys(original)), list(dict.fromkeys(corrected))
         if not original:
             return None, ""
-        found = self._run(original, language, kinds, "and")
+        found = self._run(original, language, kinds, "and", ranked)
         if found:
             return found, ""
         if suggestion:
-            found = self._run(corrected, language, kinds, "and")
+            found = self._run(corrected, language, kinds, "and", ranked)
             if found:
                 return found, suggestion
-        return self._run(corrected, language, kinds, "or"), suggestion
+        return self._run(corrected, language, kinds, "or", ranked), suggestion
 
     # --- directory ------------------------------------------------------------------------
 
@@ -298,8 +303,11 @@ class DatabaseBackend:
         from the in-memory snapshot of the directory (``search.backends.snapshot``)."""
         snapshot = directory_snapshot()
         base, ranking, suggestion = snapshot.everything, None, ""
+        by_distance = query.sort == "distance" and query.origin
         if query.text.strip():
-            found, suggestion = self.match(query.text, query.language, [SearchEntry.Kind.SERVICE])
+            found, suggestion = self.match(
+                query.text, query.language, [SearchEntry.Kind.SERVICE], ranked=not by_distance
+            )
             ranking = {}
             for entry in found or []:
                 index = snapshot.position.get(entry.target_id)
@@ -318,7 +326,7 @@ class DatabaseBackend:
             flagged = snapshot.filter_mask({flag: True}, now)
             facets[flag] = {"true": (others & flagged).bit_count()}
         distances = {}
-        if query.sort == "distance" and query.origin:
+        if by_distance:
             indexes = members(selected)
             distances = snapshot.distances(indexes, query.origin, distance_km)
             indexes.sort(key=lambda i: (distances.get(i, (math.inf,))[0], snapshot.ids[i]))

@@ -240,3 +240,18 @@ def test_any_database_ranks_as_the_one_query_paths_do(services, make_service, te
     ranked = backend._run(terms, "es", kinds, operator)
     assert len(ranked) >= 2, ranked
     assert backend._run_generic(terms, "es", kinds, operator) == ranked
+
+
+def test_text_search_sorted_by_distance_keeps_every_match(services):
+    """Sorted by distance, the text only selects (it is not ranked): the same matches,
+    nearest first."""
+    quito = (-0.1807, -78.4678)
+    text = "mujeres adolescentes extranjeros"
+    by_relevance = search(text=text)
+    by_distance = search(text=text, sort="distance", origin=quito)
+    assert len(by_relevance.ids) == 3
+    assert sorted(by_distance.ids) == sorted(by_relevance.ids)
+    kilometres = [by_distance.distances[pk][0] for pk in by_distance.ids]
+    assert kilometres == sorted(kilometres)
+    assert by_distance.ids[0] == str(services["psych"].pk)
+    assert by_distance.facets == by_relevance.facets
