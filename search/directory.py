@@ -158,7 +158,7 @@ def _cards(service_ids):
     """{service id: public result card}, in the order of ``service_ids``. Cards are shaped
     by the public serialiser once per language and kept in this process until the directory
     changes (``search.backends.snapshot.DirectoryMemory``)."""
-    from directory.visibility import card_services, service_card
+    from directory.visibility import service_cards
     from search.backends.snapshot import directory_memory
 
     memory = directory_memory()
@@ -166,10 +166,9 @@ def _cards(service_ids):
     cards = {pk: memory.cards.get((language, pk)) for pk in service_ids}
     missing = [pk for pk, card in cards.items() if card is None]
     if missing:
-        for service in card_services().filter(pk__in=missing):
-            card = service_card(service)
-            cards[card["id"]] = card
-            memory.remember_card(language, card["id"], card)
+        for pk, card in service_cards(missing).items():
+            cards[pk] = card
+            memory.remember_card(language, pk, card)
     return {pk: card for pk, card in cards.items() if card is not None}
 
 
