@@ -1,7 +1,7 @@
 import sys
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, connection
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import translation
@@ -20,12 +20,24 @@ def page_not_found(request, exception=None):
 RETRY_AFTER_SECONDS = 5
 
 
+def _database_unavailable(error):
+    """The database could not be reached, the connection broke, or SQLite's file is locked
+    by another writer: worth trying again in a moment. Not a schema error ("no such
+    table" is an OperationalError on SQLite too) or a statement that failed on a working
+    connection: those stay 500s."""
+    if isinstance(error, InterfaceError):
+        return True
+    if not isinstance(error, OperationalError):
+        return False
+    return "database is locked" in str(error) or not connection.is_usable()
+
+
 def server_error(request):
     """500 without context processors that might touch the database again; 503 with
     Retry-After when the database could not be reached or the connection broke (a restart,
     a failover, a locked SQLite file): the reader is told to try again in a moment. Under
     the APIs a JSON message, in the language of ``lang`` when given."""
-    unavailable = isinstance(sys.exc_info()[1], OperationalError | InterfaceError)
+    unavailable = _database_unavailable(sys.exc_info()[1])
     status = 503 if unavailable else 500
     if request.path.startswith(tuple(settings.RUTA_PUBLIC_API_PREFIXES)):
         language = request.GET.get("lang")

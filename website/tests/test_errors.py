@@ -23,15 +23,25 @@ def failing(client, monkeypatch):
     return make
 
 
+@pytest.fixture
+def connection_lost(monkeypatch):
+    """The database connection no longer answers (what a server restart leaves)."""
+    from django.db import connections
+
+    monkeypatch.setattr(connections["default"], "is_usable", lambda: False)
+
+
 @pytest.mark.parametrize(
-    "error",
+    ("error", "lost"),
     [
-        OperationalError("server closed the connection unexpectedly"),
-        InterfaceError("connection already closed"),
-        OperationalError("database is locked"),
+        (OperationalError("server closed the connection unexpectedly"), True),
+        (InterfaceError("connection already closed"), False),
+        (OperationalError("database is locked"), False),
     ],
 )
-def test_lost_database_is_a_503_to_retry(failing, error, home_page):
+def test_lost_database_is_a_503_to_retry(failing, error, lost, home_page, request):
+    if lost:
+        request.getfixturevalue("connection_lost")
     client = failing(error)
     spanish = client.get("/es/buscar/", {"q": "albergue"})
     assert spanish.status_code == 503
@@ -50,8 +60,16 @@ def test_lost_database_is_a_503_to_retry(failing, error, home_page):
     assert "no está disponible" in api.json()["message"]
 
 
-def test_other_failures_are_a_500(failing, home_page):
-    client = failing(RuntimeError("a bug"))
+@pytest.mark.parametrize(
+    "error",
+    [
+        RuntimeError("a bug"),
+        # On a working connection: a schema error (SQLite) or a failed statement.
+        OperationalError("no such table: directory_service"),
+    ],
+)
+def test_other_failures_are_a_500(failing, error, home_page):
+    client = failing(error)
     page = client.get("/es/buscar/", {"q": "albergue"})
     assert page.status_code == 500
     assert "Retry-After" not in page
