@@ -216,7 +216,8 @@ def _hsds_paths(schemas):
                             "required": ["version"],
                         },
                     ),
-                    "429": ERRORS["429"],
+                    "400": HSDS_ERRORS["400"],  # ?lang= other than es / en
+                    "429": HSDS_ERRORS["429"],
                 },
             }
         }
