@@ -22,7 +22,11 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import translation
 from django.utils.translation import gettext as _
-from modeltranslation.utils import get_translation_fields, resolution_order
+from modeltranslation.utils import (
+    build_localized_fieldname,
+    get_translation_fields,
+    resolution_order,
+)
 
 from directory.models import (
     Contact,
@@ -133,12 +137,17 @@ def organizations_with_hsds_services(*, full_service=False):
     services = Service.objects.order_by("name", "id")
     if full_service:
         services = services.select_related("organization").prefetch_related(*service_prefetches())
-    return public_organizations().prefetch_related(
+    return public_organizations().prefetch_related(*_organization_prefetches(services))
+
+
+def _organization_prefetches(services):
+    """An organisation's phones, contacts, locations and ``services`` (a queryset)."""
+    return [
         "phones",
         Prefetch("contacts", queryset=Contact.objects.prefetch_related("phones")),
         Prefetch("locations", queryset=_location_queryset()),
         Prefetch("services", queryset=services),
-    )
+    ]
 
 
 def organization_with_services(organization_qs, *, staff=False):
@@ -149,12 +158,7 @@ def organization_with_services(organization_qs, *, staff=False):
     )
     if not staff:
         services = services.filter(status__in=VISIBLE_SERVICE_STATUSES)
-    return organization_qs.prefetch_related(
-        Prefetch("services", queryset=services),
-        Prefetch("locations", queryset=_location_queryset()),
-        "phones",
-        Prefetch("contacts", queryset=Contact.objects.prefetch_related("phones")),
-    )
+    return organization_qs.prefetch_related(*_organization_prefetches(services))
 
 
 # --- display dicts (templates) ----------------------------------------------------------
@@ -240,13 +244,13 @@ def service_cards(service_ids):
         translation.get_language() or settings.LANGUAGE_CODE,
         settings.MODELTRANSLATION_FALLBACK_LANGUAGES,
     )
-    codes = [code for code, _name in settings.LANGUAGES]
 
     def columns(*names, prefix=""):
-        return [f"{prefix}{name}_{code}" for name in names for code in codes]
+        return [f"{prefix}{column}" for name in names for column in get_translation_fields(name)]
 
     def translated(row, name):
-        return next((row[f"{name}_{code}"] for code in order if row[f"{name}_{code}"]), "")
+        values = (row[build_localized_fieldname(name, code)] for code in order)
+        return next((value for value in values if value), "")
 
     statuses = dict(Service.Status.choices)
     rows = Service.objects.filter(pk__in=service_ids, organization__is_active=True).values(
