@@ -226,3 +226,32 @@ def test_full_lifecycle_leaves_no_person_data_in_logs_or_mail(client, world, cap
     for value in forbidden:
         assert value not in text, value
         assert value not in logged, value
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/django-admin/",
+        "/django-admin/otp_totp/totpdevice/",
+        "/django-admin/auth/user/",
+        "/django-admin/auth/user/1/password/",
+        "/django-admin/login/",
+    ],
+)
+def test_no_second_admin_bypasses_two_factor(client, world, path):
+    """A superuser signed in with the password only reaches no admin screen: Django's own
+    admin (which listed TOTP secrets and reset passwords) is not served at all."""
+    client.force_login(world["users"]["superuser"])
+    response = client.get(path, follow=True)
+    assert response.status_code == 404
+    for admin_marker in (b"Site administration", "Administración del sitio".encode()):
+        assert admin_marker not in response.content
+
+
+def test_password_only_superuser_is_sent_to_the_second_factor(client, world):
+    client.force_login(world["users"]["superuser"])
+    with override_settings(RUTA_REQUIRE_2FA=True):
+        for path in ("/admin/", "/admin/users/", "/admin/pages/"):
+            response = client.get(path)
+            assert response.status_code == 302, path
+            assert response["Location"].startswith(reverse("referrals_2fa:setup")), path
