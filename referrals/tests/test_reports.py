@@ -151,17 +151,20 @@ def recoverable(total, shown, hidden_count):
 
 
 def assert_nothing_recoverable(rows):
+    """Every table but the forms of exploitation partitions the referrals sent, so its
+    cells add up to the report's total (whether or not the table repeats it)."""
     tables = {}
     for key, category, value in rows[1:]:
-        tables.setdefault(key, []).append((category, value))
-    for key, entries in tables.items():
-        totals = [value for category, value in entries if category == "total"]
-        if not totals or not totals[0].isdigit():
-            continue  # no published total (or hidden): nothing to subtract from
-        values = [value for category, value in entries if category != "total"]
-        shown = [int(v) for v in values if v != reports.SUPPRESSED]
+        if category != "total":
+            tables.setdefault(key, []).append(value)
+    (total,) = [value for key, _category, value in rows[1:] if key == "total"]
+    assert total.isdigit()  # the fixtures publish a total: there is something to subtract from
+    for key, values in tables.items():
+        if key in {"exploitation", "acceptance_rate_percent", "median_hours_to_accept"}:
+            continue
+        shown = [int(v) for v in values if v.isdigit()]
         hidden = len(values) - len(shown)
-        assert not recoverable(int(totals[0]), shown, hidden), (key, entries)
+        assert not recoverable(int(total), shown, hidden), (key, values)
 
 
 def test_no_hidden_cell_can_be_worked_out_from_the_totals(referrals_data):

@@ -128,6 +128,24 @@ def test_notifications_are_queued_tasks_that_wait_for_the_commit(
     assert queued == [(str(draft.pk), "send", str(world["orgs"]["sender"].pk))]
 
 
+def test_no_mail_leaves_before_the_commit(client, world, django_capture_on_commit_callbacks):
+    """Regression: the e-mail was sent in the request, before (and whatever) the commit."""
+    draft = ReferralFactory(
+        sending_organization=world["orgs"]["sender"],
+        receiving_organization=world["orgs"]["receiver"],
+    )
+    verified_login(client, world["users"]["sender"])
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = client.post(
+            reverse("referrals:transition", args=[draft.pk, "send"]), {"version": draft.version}
+        )
+    assert response.status_code == 302
+    assert not mail.outbox
+    for callback in callbacks:
+        callback()
+    assert [m.to for m in mail.outbox] == [[world["users"]["receiver"].email]]
+
+
 # (status before, transition, side acting, data, who is told)
 EVENTS = [
     (Status.DRAFT, "send", "sender", {}, "receiver"),
