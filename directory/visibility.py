@@ -654,11 +654,13 @@ def hsds_contact(contact):
 
 
 def hsds_service_at_location(sal, *, with_location=True):
+    """The link of a service and a place; its description is free text next to the place,
+    so a confidential place's is left out (it may say how to find it)."""
     data = {
         "id": str(sal.id),
         "service_id": str(sal.service_id),
         "location_id": str(sal.location_id),
-        "description": sal.description,
+        "description": "" if sal.location.is_confidential else sal.description,
     }
     if with_location:
         data["location"] = hsds_location(sal.location)

@@ -18,6 +18,15 @@ COVERAGE_SLUGS = {"es": "cobertura", "en": "coverage"}
 RESERVED_SLUGS = set(COVERAGE_SLUGS.values())
 
 
+def _private_for_staff(response, request):
+    """Pages seen with staff details stay out of every cache (browser, proxy, page cache)."""
+    from directory.access import sees_staff_details
+
+    if sees_staff_details(request.user):
+        response["Cache-Control"] = "private, no-store"
+    return response
+
+
 class DirectoryIndexPage(RoutablePageMixin, Page):
     """Shelters and service providers: browse by province and category, one sub-page per
     organisation (``slug_es`` under /es/directorio/, ``slug_en`` under /en/directory/) and a
@@ -95,7 +104,7 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
         if searching:
             # A search (query or filters) is not indexed by search engines nor cached.
             response["Cache-Control"] = "private, no-store"
-        return response
+        return _private_for_staff(response, request)
 
     @re_path(r"^(?P<slug>cobertura|coverage)/$", name="coverage")
     def coverage(self, request, slug):
@@ -108,7 +117,9 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
         context = self.get_context(request)
         context.update(coverage_table())
         context["alternate_urls"] = urls
-        return TemplateResponse(request, "directory/coverage.html", context)
+        return _private_for_staff(
+            TemplateResponse(request, "directory/coverage.html", context), request
+        )
 
     @re_path(r"^(?P<slug>[-\w]+)/$", name="organization")
     def organization(self, request, slug):
@@ -147,4 +158,6 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
                 "coverage_url": self.coverage_urls(request).get(language),
             }
         )
-        return TemplateResponse(request, "directory/organization_page.html", context)
+        return _private_for_staff(
+            TemplateResponse(request, "directory/organization_page.html", context), request
+        )
