@@ -11,11 +11,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from directory.constants import COVERAGE_SLUGS
 from website.models import RICH_TEXT_FEATURES
-
-# Sub-page addresses the directory uses itself: no organisation may take them as its slug.
-COVERAGE_SLUGS = {"es": "cobertura", "en": "coverage"}
-RESERVED_SLUGS = set(COVERAGE_SLUGS.values())
 
 
 def _private_for_staff(response, request):

@@ -6,6 +6,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.search import index
 
+from directory.validators import normalise_phone
+
 from .base import HSDSModel
 
 
@@ -211,8 +213,6 @@ class Phone(HSDSModel):
 
     def clean(self):
         super().clean()
-        from directory.validators import normalise_phone
-
         try:
             self.number = normalise_phone(self.number)
         except ValidationError as error:
