@@ -1,18 +1,20 @@
-"""The directory's query layer: GET parameters in, results and counts per filter option out.
-
-``browse_directory`` keeps the return shape of ``directory.browse.browse_directory`` (the
-directory page calls it through ``DirectoryIndexPage.browse_function``) and adds the
-full-text query, the other filters, distance sort and "did you mean".
+"""The directory's one query layer: GET parameters in, results and counts per filter option
+out. The directory page's view (``directory.views.browse``) calls ``browse_directory``: the
+full-text query, the filters, distance sort and "did you mean".
 """
 
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Min
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from directory.cards import service_cards
+from directory.models import Taxonomy
+from directory.provinces import in_ecuador, provinces
+from directory.selectors import service_languages, terms
 from search.backends import DirectoryQuery
+from search.backends.snapshot import directory_memory
 from search.service import search_directory
 
 PER_PAGE = 20
@@ -33,36 +35,15 @@ PARAMS = (
 )
 
 
-def _terms(taxonomy_code):
-    from directory.models import TaxonomyTerm
-
-    return {
-        term.code: term
-        for term in TaxonomyTerm.objects.filter(taxonomy__code=taxonomy_code).order_by(
-            "sort_order", "code"
-        )
-    }
-
-
-def _languages():
-    from directory.models import Language
-
-    rows = Language.objects.order_by("code").values_list("code").annotate(name=Min("name"))
-    return dict(rows)
-
-
 def _choices():
     """(categories, populations, languages) offered as filters, read once per directory
     state (``DirectoryMemory``): the languages are grouped over every service's rows."""
-    from directory.models import Taxonomy
-    from search.backends.snapshot import directory_memory
-
     memory = directory_memory()
     if memory.choices is None:
         memory.choices = (
-            _terms(Taxonomy.SERVICE_CATEGORIES),
-            _terms(Taxonomy.POPULATIONS),
-            _languages(),
+            terms(Taxonomy.SERVICE_CATEGORIES),
+            terms(Taxonomy.POPULATIONS),
+            service_languages(),
         )
     return memory.choices
 
@@ -82,8 +63,6 @@ def _coordinate(value, low, high):
 def parse(params, language=None, *, choices=None):
     """A ``DirectoryQuery`` and the messages for values that were ignored. ``choices``:
     the (categories, populations, languages) from ``_choices``, to avoid reading them twice."""
-    from directory.provinces import in_ecuador, provinces
-
     categories, populations, languages = choices or _choices()
 
     errors = []
@@ -158,9 +137,6 @@ def _cards(service_ids):
     """{service id: public result card}, in the order of ``service_ids``. Cards are shaped
     by the public serialiser once per language and kept in this process until the directory
     changes (``search.backends.snapshot.DirectoryMemory``)."""
-    from directory.visibility import service_cards
-    from search.backends.snapshot import directory_memory
-
     memory = directory_memory()
     language = translation.get_language()
     cards = {pk: memory.cards.get((language, pk)) for pk in service_ids}
@@ -173,8 +149,6 @@ def _cards(service_ids):
 
 
 def browse_directory(params, *, per_page=PER_PAGE):
-    from directory.provinces import provinces
-
     categories, populations, languages = choices = _choices()
     query, errors = parse(params, choices=choices)
     query.per_page = per_page

@@ -39,14 +39,6 @@ CAPACITY = 24680
 
 
 @pytest.fixture
-def own_browse(monkeypatch):
-    """Use the directory's own query layer (the search app installs its own at startup)."""
-    from directory.models import DirectoryIndexPage
-
-    monkeypatch.setattr(DirectoryIndexPage, "browse_function", None)
-
-
-@pytest.fixture
 def directory_page(home_page):
     return DirectoryIndexPageFactory(parent=home_page)
 

@@ -38,7 +38,6 @@ def test_browse_page_in_both_languages(client, directory_page, sample, url, head
     assert f"{url}{slug}/" in org_links
 
 
-@pytest.mark.usefixtures("own_browse")
 def test_browse_counts_and_filters(client, directory_page, sample):
     other = ServiceFactory(categories=[category("legal")])
     ServiceAtLocationFactory(service=other, location__province="EC-G", location__canton="Guayaquil")
@@ -58,7 +57,6 @@ def test_browse_counts_and_filters(client, directory_page, sample):
     assert {p["code"]: p["count"] for p in by_category.context["province_counts"]}["EC-G"] == 0
 
 
-@pytest.mark.usefixtures("own_browse")
 def test_browse_bad_parameters_give_a_message_not_an_error(client, directory_page, sample):
     response = client.get("/es/directorio/?province=XX&category=nada&page=abc")
     assert response.status_code == 200
@@ -68,7 +66,6 @@ def test_browse_bad_parameters_give_a_message_not_an_error(client, directory_pag
     assert response.context["total"] == 2
 
 
-@pytest.mark.usefixtures("own_browse")
 def test_browse_is_paginated(client, directory_page):
     organization = OrganizationFactory()
     for _ in range(25):
@@ -118,7 +115,6 @@ def test_wrong_language_slug_redirects_and_unknown_is_404(client, directory_page
     assert client.get("/es/directorio/no-existe/").status_code == 404
 
 
-@pytest.mark.usefixtures("own_browse")
 def test_inactive_organization_is_not_public(client, directory_page, sample):
     sample["organization"].is_active = False
     sample["organization"].save()
