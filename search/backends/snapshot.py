@@ -29,6 +29,7 @@ from django.utils import translation
 from search.backends.clock import GALAPAGOS, GALAPAGOS_PROVINCE, MAINLAND, local_minute
 from search.backends.freshness import fingerprint
 from search.backends.freshness import forget as forget_fingerprints
+from search.facets import CHOICE_FACETS, FLAG_FACETS
 
 MAX_AGE_SECONDS = 300  # rebuilt at least this often, whatever the version says
 _lock = threading.RLock()
@@ -58,8 +59,8 @@ class DirectorySnapshot:
     ids: list = field(default_factory=list)  # bit number -> service id (str)
     position: dict = field(default_factory=dict)  # service id -> bit number
     rank: dict = field(default_factory=dict)  # language -> [order of each bit] (default sort)
-    options: dict = field(default_factory=dict)  # facet -> {code: mask}
-    flags: dict = field(default_factory=dict)  # "free" / "open_24_hours" -> mask
+    options: dict = field(default_factory=dict)  # choice facet -> {code: mask}
+    flags: dict = field(default_factory=dict)  # flag facet (but the timed one) -> mask
     galapagos: int = 0
     opening: list = field(default_factory=list)  # (bit number, [[start, end) minutes])
     locations: dict = field(default_factory=dict)  # location hex -> [(lat, lon, precision)]
@@ -71,16 +72,19 @@ class DirectorySnapshot:
         return (1 << len(self.ids)) - 1
 
     def filter_mask(self, filters, now):
+        """The services that pass ``filters`` ({facet name: value}, ``search.facets``)."""
         mask = self.everything
-        for facet in ("province", "category", "population", "language"):
-            if facet in filters:
-                mask &= self.options[facet].get(filters[facet], 0)
-        for flag in ("free", "open_24_hours"):
-            if filters.get(flag):
-                mask &= self.flags[flag]
-        if filters.get("open_now"):
-            mask &= self.open_mask(now)
+        for facet in CHOICE_FACETS:
+            if facet.name in filters:
+                mask &= self.options[facet.name].get(filters[facet.name], 0)
+        for facet in FLAG_FACETS:
+            if filters.get(facet.name):
+                mask &= self.flag_mask(facet, now)
         return mask
+
+    def flag_mask(self, facet, now):
+        """The services with a flag on (open at ``now`` for the opening-hours one)."""
+        return self.open_mask(now) if facet.timed else self.flags[facet.name]
 
     def open_mask(self, now):
         """Services open at ``now``: Ecuador mainland time, Galápagos time for services
