@@ -3,7 +3,7 @@ typo correction with rapidfuzz, and filters, facet counts and distances from an 
 snapshot of the directory built with the ORM (``search.backends.snapshot``)."""
 
 import math
-from functools import cache
+from functools import cache, partial
 from typing import NamedTuple
 
 from django.core.cache import cache as django_cache
@@ -14,7 +14,7 @@ from modelsearch.backends import get_search_backend
 from rapidfuzz import fuzz, process
 
 from search.backends import DirectoryResult, SiteResult
-from search.backends.freshness import fingerprint
+from search.backends.freshness import Memory
 from search.backends.snapshot import bits, directory_snapshot, members
 from search.facets import FACETS
 from search.models import SearchEntry
@@ -48,32 +48,36 @@ def distance_km(a, b):
 # --- vocabulary ("did you mean") ------------------------------------------------------------
 
 
-_statistics_memory = {}
+def _entries_fingerprint(language):
+    state = SearchEntry.objects.filter(language=language).aggregate(n=Count("pk"), last=Max("pk"))
+    return (state["n"] or 0, state["last"] or 0)
+
+
+_statistics_memory = {}  # language -> Memory
+
+
+def _memory(language):
+    if language not in _statistics_memory:
+        read = partial(_entries_fingerprint, language)
+        _statistics_memory.setdefault(language, Memory(f"search-entries-{language}", read))
+    return _statistics_memory[language]
 
 
 def _statistics(language):
     """({stem: display word}, {stem: inverse document frequency}, number of entries) for
-    ``language``, kept in this process (and the shared cache) until the entries change."""
+    ``language``, kept in this process (``search.backends.freshness``) and in the shared
+    cache, so that one worker computes them for all, until the entries change."""
 
-    def read():
-        state = SearchEntry.objects.filter(language=language).aggregate(
-            n=Count("pk"), last=Max("pk")
-        )
-        return (state["n"] or 0, state["last"] or 0)
+    def build(stamp):
+        version, (total, last) = stamp
+        key = f"search-statistics-{language}-{version}-{total}-{last}"
+        statistics = django_cache.get(key)
+        if statistics is None:
+            statistics = _compute_statistics(language, total=total)
+            django_cache.set(key, statistics, 600)
+        return statistics
 
-    from website.page_cache import current_version
-
-    stamp = (current_version(), fingerprint(f"search-entries-{language}", read))
-    remembered = _statistics_memory.get(language)
-    if remembered and remembered[0] == stamp:
-        return remembered[1]
-    key = f"search-statistics-{language}-{stamp[0]}-{stamp[1][0]}-{stamp[1][1]}"
-    statistics = django_cache.get(key)
-    if statistics is None:
-        statistics = _compute_statistics(language, total=stamp[1][0])
-        django_cache.set(key, statistics, 600)
-    _statistics_memory[language] = (stamp, statistics)
-    return statistics
+    return _memory(language).get(build)
 
 
 def _compute_statistics(language, total):

@@ -103,3 +103,24 @@ def test_every_facet_has_its_data_in_both_backends_and_a_control_in_the_form(
     html = client.get("/es/directorio/buscar/").content.decode()
     for facet in FACETS:
         assert f'name="{facet.name}" ' in html, facet.name
+
+
+def test_a_memory_is_rebuilt_when_the_content_version_or_the_fingerprint_moves(monkeypatch):
+    from website.page_cache import invalidate
+
+    rows = [1]
+    memory = freshness.Memory("test-memory", lambda: len(rows))
+    builds = []
+
+    def build(stamp):
+        builds.append(stamp)
+        return len(builds)
+
+    assert memory.get(build) == memory.get(build) == 1
+    invalidate()  # a directory change anywhere (every worker sees the shared version)
+    assert memory.get(build) == 2
+    monkeypatch.setattr(freshness, "FINGERPRINT_SECONDS", 0)
+    rows.append(2)  # a change that bypassed the signals
+    assert memory.get(build) == 3
+    freshness.forget()
+    assert memory.get(build) == 4
