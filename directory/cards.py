@@ -9,7 +9,14 @@ from modeltranslation.utils import (
 )
 
 from directory.display import province_name
-from directory.models import Service, ServiceAtLocation
+from directory.fields import require_public
+from directory.models import Location, Organization, Service, ServiceAtLocation, TaxonomyTerm
+
+# The columns a card reads, checked against the allow-list (directory.fields) on loading.
+require_public(Service, "id", "status", "is_free", "assured_date", "name", "alert")
+require_public(Organization, "name", "slug")
+require_public(TaxonomyTerm, "code", "name")
+require_public(Location, "canton", "province")
 
 
 def service_cards(service_ids):

@@ -9,11 +9,16 @@ only at canton and province level, no staff-only field, phone or contact.
 """
 
 import uuid
+from datetime import date
+from decimal import Decimal
+from functools import cache
 
 from django.utils.translation import gettext as _
 
+from directory import hsds
 from directory.display import only_at_confidential_locations, province_name
-from directory.models import Location
+from directory.fields import public_fields, public_values
+from directory.models import Location, Service
 
 HSDS_VERSION = "3.1"
 HSDS_PROFILE = "https://docs.openreferral.org/en/latest/hsds/"
@@ -21,8 +26,21 @@ ADDRESS_NAMESPACE = uuid.UUID("6f1d1a51-3a52-4c57-9c0e-2f5b7f0a3d10")
 ATTRIBUTE_NAMESPACE = uuid.UUID("0b7f6a52-5e39-4a1d-8a55-53f0f2b5c6a1")
 
 
-def _iso(value):
-    return value.isoformat() if value is not None else None
+def _json(value):
+    """Ids as text, dates in ISO 8601, coordinates as numbers."""
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, date):  # datetimes too
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+def _fields(obj, *names):
+    """HSDS values of ``obj``'s published fields (``directory.fields``), in that order;
+    a confidential record's confidential fields are absent."""
+    return {key: _json(value) for key, value in public_values(obj, names).items()}
 
 
 def _clean(data):
@@ -31,19 +49,8 @@ def _clean(data):
 
 
 def hsds_phone(phone):
-    return _clean(
-        {
-            "id": str(phone.id),
-            "organization_id": str(phone.organization_id) if phone.organization_id else None,
-            "service_id": str(phone.service_id) if phone.service_id else None,
-            "location_id": str(phone.location_id) if phone.location_id else None,
-            "contact_id": str(phone.contact_id) if phone.contact_id else None,
-            "number": phone.number,
-            "extension": phone.extension,
-            "type": phone.type,
-            "description": phone.description,
-        }
-    )
+    fields = ("id", "organization", "service", "location", "contact", "number", "extension")
+    return _clean(_fields(phone, *fields, "type", "description"))
 
 
 def _hsds_public_phones(phones):
@@ -52,16 +59,16 @@ def _hsds_public_phones(phones):
 
 def hsds_address(location):
     """A confidential location's address carries only its canton and province."""
-    confidential = location.is_confidential
+    street = public_values(location, ("address_1", "address_2", "postal_code"))
     return {
         "id": str(uuid.uuid5(ADDRESS_NAMESPACE, str(location.id))),
         "location_id": str(location.id),
-        "address_1": "" if confidential else location.address_1,
-        "address_2": "" if confidential else location.address_2,
+        "address_1": street.get("address_1", ""),
+        "address_2": street.get("address_2", ""),
         "city": location.canton,
         "region": province_name(location.province),
         "state_province": location.province,
-        "postal_code": "" if confidential else location.postal_code,
+        "postal_code": street.get("postal_code", ""),
         "country": "EC",
         "address_type": {
             Location.LocationType.POSTAL: "postal",
@@ -94,10 +101,8 @@ def hsds_location(location, *, nested=True):
         Location.LocationType.VIRTUAL: "virtual",
     }[location.location_type]
     data = {
-        "id": str(location.id),
+        **_fields(location, "id", "location_type", "organization", "url"),
         "location_type": kind,
-        "organization_id": str(location.organization_id),
-        "url": location.url,
     }
     if nested:
         data["addresses"] = [hsds_address(location)]
@@ -106,15 +111,7 @@ def hsds_location(location, *, nested=True):
         if nested:
             data["attributes"] = [confidential_attribute(location)]
         return _clean(data)
-    data.update(
-        {
-            "name": location.name,
-            "description": location.description,
-            "transportation": location.transportation,
-            "latitude": float(location.latitude) if location.latitude is not None else None,
-            "longitude": float(location.longitude) if location.longitude is not None else None,
-        }
-    )
+    data.update(_fields(location, "name", "description", "transportation", "latitude", "longitude"))
     if not nested:
         return _clean(data)
     data.update(
@@ -135,30 +132,15 @@ def hsds_location(location, *, nested=True):
 
 
 def hsds_taxonomy(taxonomy):
-    return _clean(
-        {
-            "id": str(taxonomy.id),
-            "name": taxonomy.name,
-            "description": taxonomy.description,
-            "uri": taxonomy.uri,
-            "version": taxonomy.version,
-        }
-    )
+    return _clean(_fields(taxonomy, "id", "name", "description", "uri", "version"))
 
 
 def hsds_taxonomy_term(term):
-    return _clean(
-        {
-            "id": str(term.id),
-            "code": term.code,
-            "name": term.name,
-            "description": term.description,
-            "parent_id": str(term.parent_id) if term.parent_id else None,
-            "taxonomy": term.taxonomy.code,
-            "taxonomy_id": str(term.taxonomy_id),
-            "taxonomy_detail": hsds_taxonomy(term.taxonomy),
-        }
-    )
+    data = _fields(term, "id", "code", "name", "description", "parent")
+    data["taxonomy"] = term.taxonomy.code
+    data.update(_fields(term, "taxonomy"))
+    data["taxonomy_detail"] = hsds_taxonomy(term.taxonomy)
+    return _clean(data)
 
 
 def _hsds_attribute(link_id, link_type, term):
@@ -180,14 +162,13 @@ def hsds_schedule(schedule):
 
     return _clean(
         {
-            "id": str(schedule.id),
-            "service_id": str(schedule.service_id),
+            **_fields(schedule, "id", "service"),
             "freq": "WEEKLY",
             "wkst": "MO",
             "byday": schedule.byday or "MO,TU,WE,TH,FR,SA,SU",
             "opens_at": "00:00" if schedule.open_24_hours else hhmm(schedule.opens_at),
             "closes_at": "23:59" if schedule.open_24_hours else hhmm(schedule.closes_at),
-            "description": schedule.description,
+            **_fields(schedule, "description"),
             "notes": "24h" if schedule.open_24_hours else None,
         }
     )
@@ -198,16 +179,8 @@ def hsds_organization(organization, *, nested=True, services=None):
     organization list view). ``services`` adds its services (HSDS's compiled organization
     view): ``"summary"`` (their one-to-one fields) or ``"full"`` (fully nested); use
     ``organizations_with_hsds_services`` to prefetch them."""
-    data = {
-        "id": str(organization.id),
-        "name": organization.name,
-        "alternate_name": organization.alternate_name,
-        "description": organization.description,
-        "email": organization.email,
-        "website": organization.website,
-        "legal_status": organization.legal_status,
-        "uri": None,
-    }
+    own = ("id", "name", "alternate_name", "description", "email", "website", "legal_status")
+    data = _fields(organization, *own)
     if nested:
         data["phones"] = _hsds_public_phones(organization.phones.all())
         referral = hsds_referral_contact(organization)
@@ -234,20 +207,17 @@ def referral_phone_id(organization_id):
 
 def hsds_referral_contact(organization):
     """The organisation's public referral contact as an HSDS contact with a stable id."""
-    if not (
-        organization.referral_contact_name
-        or organization.referral_phone
-        or organization.referral_email
-    ):
+    referral = _fields(organization, "referral_contact_name", "referral_phone", "referral_email")
+    if not any(referral.values()):
         return None
     contact_id = str(referral_contact_id(organization.id))
     phones = []
-    if organization.referral_phone:
+    if referral["referral_phone"]:
         phones.append(
             {
                 "id": str(referral_phone_id(organization.id)),
                 "contact_id": contact_id,
-                "number": organization.referral_phone,
+                "number": referral["referral_phone"],
                 "type": "voice",
             }
         )
@@ -255,38 +225,23 @@ def hsds_referral_contact(organization):
         {
             "id": contact_id,
             "organization_id": str(organization.id),
-            "name": organization.referral_contact_name,
+            "name": referral["referral_contact_name"],
             "title": _("Referral contact"),
-            "email": organization.referral_email,
+            "email": referral["referral_email"],
             "phones": phones,
         }
     )
 
 
 def hsds_contact(contact):
-    return _clean(
-        {
-            "id": str(contact.id),
-            "organization_id": str(contact.organization_id) if contact.organization_id else None,
-            "service_id": str(contact.service_id) if contact.service_id else None,
-            "name": contact.name,
-            "title": contact.title,
-            "department": contact.department,
-            "email": contact.email,
-            "phones": _hsds_public_phones(contact.phones.all()),
-        }
-    )
+    own = ("id", "organization", "service", "name", "title", "department", "email")
+    return _clean({**_fields(contact, *own), "phones": _hsds_public_phones(contact.phones.all())})
 
 
 def hsds_service_at_location(sal, *, with_location=True):
     """The link of a service and a place; its description is free text next to the place,
     so a confidential place's is left out (it may say how to find it)."""
-    data = {
-        "id": str(sal.id),
-        "service_id": str(sal.service_id),
-        "location_id": str(sal.location_id),
-        "description": "" if sal.location.is_confidential else sal.description,
-    }
+    data = _fields(sal, "id", "service", "location", "description")
     if with_location:
         data["location"] = hsds_location(sal.location)
     return _clean(data)
@@ -315,30 +270,24 @@ def hsds_service_at_location_full(sal):
     )
 
 
+@cache
+def _service_properties():
+    """The service's published fields that HSDS's service object has (by HSDS name)."""
+    properties = hsds.object_properties("service")
+    return tuple(
+        name
+        for name in public_fields(Service)
+        if Service._meta.get_field(name).attname in properties  # organization -> _id
+    )
+
+
 def _service_fields(service):
-    """A service's own one-to-one public fields (never capacity, vacancies, intake notes or
-    the verifier's email)."""
-    return {
-        "id": str(service.id),
-        "organization_id": str(service.organization_id),
-        "name": service.name,
-        "alternate_name": service.alternate_name,
-        "description": service.description,
-        "url": service.url,
-        "email": service.email,
-        "status": service.status,
-        "interpretation_services": service.interpretation_services,
-        "application_process": service.application_process,
-        "fees_description": service.fees_description
-        or (_("Free of charge") if service.is_free else ""),
-        "wait_time": service.wait_time,
-        "eligibility_description": service.eligibility_description,
-        "minimum_age": service.minimum_age,
-        "maximum_age": service.maximum_age,
-        "assured_date": _iso(service.assured_date),
-        "alert": service.alert,
-        "last_modified": _iso(service.last_modified),
-    }
+    """A service's own one-to-one public fields: every field of ``directory.fields`` that
+    HSDS's service has (so a new public field that HSDS knows is published here too)."""
+    data = _fields(service, *_service_properties())
+    if not data.get("fees_description") and service.is_free:
+        data["fees_description"] = _("Free of charge")
+    return data
 
 
 def hsds_service_summary(service, *, with_organization=True):
@@ -353,12 +302,7 @@ def hsds_service_summary(service, *, with_organization=True):
 def hsds_service_minimal(service):
     """A service for ``minimal=true``: what a copy needs to know what changed. HSDS asks for
     id and last_modified; name and status are there because the list schema requires them."""
-    return {
-        "id": str(service.id),
-        "name": service.name,
-        "status": service.status,
-        "last_modified": _iso(service.last_modified),
-    }
+    return _fields(service, "id", "name", "status", "last_modified")
 
 
 def hsds_service(service, *, with_locations=True):
@@ -384,13 +328,8 @@ def hsds_service(service, *, with_locations=True):
         if with_locations
         else [],
         "languages": [
-            {
-                "id": str(lang.id),
-                "service_id": str(service.id),
-                "name": lang.name,
-                "code": lang.code,
-            }
-            for lang in service.languages.all()
+            _fields(language, "id", "service", "name", "code")
+            for language in service.languages.all()
         ],
         "organization": hsds_organization(service.organization, nested=False),
         "contacts": [hsds_contact(c) for c in service.contacts.all() if c.is_public],

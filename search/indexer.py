@@ -15,6 +15,7 @@ from django.utils import translation
 from django.utils.html import strip_tags
 from modelsearch.backends import get_search_backend
 
+from directory.fields import public_value as _public
 from search.models import SearchEntry
 from search.text import index_text
 
@@ -87,20 +88,21 @@ def service_facets(service):
     locations = [location_data(sal.location) for sal in service.service_at_locations.all()]
     schedules = list(service.schedules.all())
     provinces_ = sorted({loc["province"] for loc in locations})
+    assured = _public(service, "assured_date")
     return {
-        "status": service.status,
+        "status": _public(service, "status"),
         "organization": str(service.organization_id),
         "provinces": provinces_,
         "cantons": sorted({loc["canton"] for loc in locations}),
-        "categories": sorted(t.code for t in service.categories.all()),
-        "populations": sorted(t.code for t in service.populations.all()),
-        "languages": sorted(language.code for language in service.languages.all()),
-        "is_free": service.is_free,
+        "categories": sorted(_public(t, "code") for t in service.categories.all()),
+        "populations": sorted(_public(t, "code") for t in service.populations.all()),
+        "languages": sorted(_public(language, "code") for language in service.languages.all()),
+        "is_free": _public(service, "is_free"),
         "open_24_hours": any(s.open_24_hours for s in schedules),
         "open_minutes": open_ranges(schedules),
         "timezone": "Pacific/Galapagos" if "EC-W" in provinces_ else "America/Guayaquil",
         "points": [[lat, lon, precision] for lat, lon, precision in public_points(locations)],
-        "assured_date": service.assured_date.isoformat() if service.assured_date else None,
+        "assured_date": assured.isoformat() if assured else None,
     }
 
 
@@ -128,18 +130,18 @@ def service_entries(service, directory_page=None):
     places = " ".join(_place_words(facets))
     entries = []
     for language in LANGUAGES:
-        name = _value(service, "name", language) or service.name
-        title_words = f"{name} {_value(service, 'alternate_name', language)}"
+        name = _public(service, "name", language) or service.name
+        title_words = f"{name} {_public(service, 'alternate_name', language)}"
         body = " ".join(
             [
-                service.organization.name,
-                service.organization.alternate_name,
-                _value(service, "description", language),
-                _value(service, "eligibility_description", language),
-                " ".join(_value(t, "name", language) for t in service.categories.all()),
-                " ".join(_value(t, "name", language) for t in service.populations.all()),
-                " ".join(lang.name for lang in service.languages.all()),
-                FREE_WORDS[language] if service.is_free else "",
+                _public(service.organization, "name"),
+                _public(service.organization, "alternate_name"),
+                _public(service, "description", language),
+                _public(service, "eligibility_description", language),
+                " ".join(_public(t, "name", language) for t in service.categories.all()),
+                " ".join(_public(t, "name", language) for t in service.populations.all()),
+                " ".join(_public(lang, "name") for lang in service.languages.all()),
+                FREE_WORDS[language] if _public(service, "is_free") else "",
                 places,
             ]
         )
@@ -151,7 +153,7 @@ def service_entries(service, directory_page=None):
             target_id=str(service.pk),
             language=language,
             title=name,
-            summary=_value(service, "description", language)[:300],
+            summary=_public(service, "description", language)[:300],
             url=url,
             title_text=index_text(title_words, language),
             body_text=index_text(body, language),
@@ -168,13 +170,14 @@ def organization_entries(organization, directory_page=None):
     entries = []
     urls = directory_page.organization_urls(organization) if directory_page else {}
     for language in LANGUAGES:
-        body = f"{organization.alternate_name} {_value(organization, 'description', language)}"
+        description = _public(organization, "description", language)
+        body = f"{_public(organization, 'alternate_name')} {description}"
         entry = SearchEntry(
             kind=SearchEntry.Kind.ORGANIZATION,
             target_id=str(organization.pk),
             language=language,
-            title=organization.name,
-            summary=_value(organization, "description", language)[:300],
+            title=_public(organization, "name"),
+            summary=description[:300],
             url=urls.get(language) or "",
             title_text=index_text(organization.name, language),
             body_text=index_text(body, language),

@@ -16,7 +16,7 @@ class Service(index.Indexed, HSDSModel, ClusterableModel):
 
     Staff-only fields (capacity, vacancies, intake notes, and contacts marked staff-only)
     never leave the admin and the staff views: public pages, APIs, exports, the search index
-    and PDFs use the public field list of ``directory.visibility``.
+    and PDFs read the allow-list of ``directory.fields``.
     """
 
     class Status(models.TextChoices):
