@@ -8,6 +8,8 @@ from django.core.management import call_command
 from django.test import Client
 
 from directory.tests.conftest import CAPACITY, SENTINELS, VACANCIES
+from search.documents import EntryDocument
+from search.indexer import all_entries
 from website.testing import verified_login
 
 pytestmark = pytest.mark.django_db
@@ -155,9 +157,6 @@ def test_sitemap_entries_are_public_addresses_only(rf, directory_page, sample):
 
 
 def test_no_confidential_value_in_the_search_index(sample, directory_page):
-    from search.documents import EntryDocument
-    from search.indexer import all_entries
-
     entries = list(all_entries())
     assert any(entry.target_id == str(sample["shelter_service"].pk) for entry in entries)
     for entry in entries:

@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from directory.factories import (
     LocationFactory,
+    MembershipFactory,
     OrganizationFactory,
     PhoneFactory,
     ScheduleFactory,
@@ -15,6 +16,7 @@ from directory.factories import (
     category,
 )
 from directory.models import Service
+from website.testing import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -169,9 +171,6 @@ def test_organization_page_query_count_does_not_grow_with_services(
     client, directory_page, signed_in, django_user_model
 ):
     if signed_in:
-        from directory.factories import MembershipFactory
-        from website.testing import verified_login
-
         verified_login(client, MembershipFactory().user)
     small, large = _organization_with(2), _organization_with(20)
     counts = []
