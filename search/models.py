@@ -5,7 +5,7 @@ from wagtail.search import index
 
 class SearchEntry(index.Indexed, models.Model):
     """One public search document per object and language, built only from public data
-    (``directory.visibility`` and published pages).
+    (``directory.fields`` and published pages).
 
     Keeping one row per language is how results match in the current language only:
     wagtail-modeltranslation puts both languages on one row, so indexing the model itself
