@@ -184,12 +184,18 @@ def confidentiality_flag(model):
     return CONFIDENTIALITY.get(_name(model))
 
 
+@cache
+def _flag(model):
+    flag = confidentiality_flag(model)
+    return None if flag is None else (tuple(flag[0].split(".")), flag[1])
+
+
 def is_confidential(obj):
-    flag = confidentiality_flag(type(obj))
+    flag = _flag(type(obj))
     if flag is None:
         return False
     path, value = flag
-    for attribute in path.split("."):
+    for attribute in path:
         obj = getattr(obj, attribute)
     return obj == value
 
@@ -201,13 +207,18 @@ def lowers_confidentiality(model, stored, incoming):
     return flag is not None and stored == flag[1] and incoming != flag[1]
 
 
+@cache
+def _allowed(model, reveal):
+    return fields_in(model, PUBLIC, CONFIDENTIAL) if reveal else public_fields(model)
+
+
 def require_public(model, *names, reveal=False):
     """``names``, after checking that each is published (``reveal``: also the fields of
     a record that is not confidential). Raises ``NotPublic`` otherwise."""
-    allowed = fields_in(model, PUBLIC, CONFIDENTIAL) if reveal else public_fields(model)
-    refused = [name for name in names if name not in allowed]
-    if refused:
-        raise NotPublic(f"{_name(model)}: not public: {', '.join(refused)}")
+    allowed = _allowed(model, reveal)
+    if not set(names).issubset(allowed):
+        refused = ", ".join(name for name in names if name not in allowed)
+        raise NotPublic(f"{_name(model)}: not public: {refused}")
     return names
 
 
@@ -223,13 +234,21 @@ def public_value(obj, name, language=None):
 @cache
 def _columns(model, reveal):
     """{name: key} of the published fields that are columns (key: ``<fk>_id``); read only."""
-    allowed = fields_in(model, PUBLIC, CONFIDENTIAL) if reveal else public_fields(model)
     columns = {}
-    for name in allowed:
+    for name in _allowed(model, reveal):
         field = model._meta.get_field(name)
         if not (field.many_to_many or field.one_to_many):
             columns[name] = field.attname if field.many_to_one else name
     return columns
+
+
+@cache
+def _keys(model, names, reveal):
+    """The attributes to read: every published column, or those of ``names`` (checked)."""
+    if names is not None:
+        require_public(model, *names, reveal=True)
+    columns = _columns(model, reveal)
+    return tuple(columns[name] for name in (names or columns) if name in columns)
 
 
 def public_values(obj, names=None, *, staff=False):
@@ -237,12 +256,6 @@ def public_values(obj, names=None, *, staff=False):
     ``names`` (in that order); foreign keys as ``<fk>_id``, translated fields in the current
     language. A confidential record's CONFIDENTIAL fields are left out, unless ``staff``;
     asking for a field that is never published raises ``NotPublic``."""
-    model = type(obj)
-    if names is not None:
-        require_public(model, *names, reveal=True)
-    columns = _columns(model, staff or not is_confidential(obj))
-    return {
-        columns[name]: getattr(obj, columns[name])
-        for name in (columns if names is None else names)
-        if name in columns
-    }
+    names = None if names is None else tuple(names)
+    keys = _keys(type(obj), names, staff or not is_confidential(obj))
+    return {key: getattr(obj, key) for key in keys}

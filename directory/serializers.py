@@ -26,6 +26,9 @@ ADDRESS_NAMESPACE = uuid.UUID("6f1d1a51-3a52-4c57-9c0e-2f5b7f0a3d10")
 ATTRIBUTE_NAMESPACE = uuid.UUID("0b7f6a52-5e39-4a1d-8a55-53f0f2b5c6a1")
 
 
+_PLAIN = {str, int, bool, float, type(None)}
+
+
 def _json(value):
     """Ids as text, dates in ISO 8601, coordinates as numbers."""
     if isinstance(value, uuid.UUID):
@@ -40,7 +43,8 @@ def _json(value):
 def _fields(obj, *names):
     """HSDS values of ``obj``'s published fields (``directory.fields``), in that order;
     a confidential record's confidential fields are absent."""
-    return {key: _json(value) for key, value in public_values(obj, names).items()}
+    values = public_values(obj, names)
+    return {key: value if type(value) in _PLAIN else _json(value) for key, value in values.items()}
 
 
 def _clean(data):
