@@ -248,7 +248,8 @@ def _keys(model, names, reveal):
     if names is not None:
         require_public(model, *names, reveal=True)
     columns = _columns(model, reveal)
-    return tuple(columns[name] for name in (names or columns) if name in columns)
+    wanted = columns if names is None else names
+    return tuple(columns[name] for name in wanted if name in columns)
 
 
 def public_values(obj, names=None, *, staff=False):
