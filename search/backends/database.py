@@ -60,7 +60,7 @@ def _statistics(language):
         )
         return (state["n"] or 0, state["last"] or 0)
 
-    from website.page_cache import current_version
+    from infra.page_cache import current_version
 
     stamp = (current_version(), fingerprint(f"search-entries-{language}", read))
     remembered = _statistics_memory.get(language)

@@ -1,7 +1,7 @@
 """Knowing cheaply whether what a process remembers is still current.
 
 Two signals, both cheap enough for every search:
-- the page-cache version in the shared cache (``website.page_cache``), moved by every
+- the page-cache version in the shared cache (``infra.page_cache``), moved by every
   directory save or delete and every rewrite of search entries, seen by every worker at once;
 - a fingerprint read from the database (row count and latest change) for changes that
   bypass that code (bulk updates, a restore), checked at most once per ``FINGERPRINT_SECONDS``.

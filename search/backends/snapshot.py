@@ -7,7 +7,7 @@ service), so filtering is ``&`` and a facet count is ``int.bit_count``: microsec
 
 The picture is built from the directory tables in a handful of queries and rebuilt when
 the directory changes: it is keyed by the shared content version that every directory save
-or delete moves (``website.page_cache``, seen by all workers at once) and by the number of
+or delete moves (``infra.page_cache``, seen by all workers at once) and by the number of
 services and their latest modification (``search.backends.freshness``), for changes that
 bypass signals. It never holds more than the public serialisers show: provinces of
 locations, public points (the province capital for confidential locations:
@@ -229,7 +229,7 @@ def _build():
 
 def _key():
     from directory.models import Service
-    from website.page_cache import current_version
+    from infra.page_cache import current_version
 
     def read():
         state = Service.objects.aggregate(n=Count("pk"), last=Max("last_modified"))

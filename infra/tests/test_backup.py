@@ -11,10 +11,10 @@ from django.db.models import TextField
 from django.db.models.functions import Cast
 from wagtail.documents.models import Document
 
+from infra.backup import create_backup, file_hashes, table_counts
 from referrals.crypto import decrypt
 from referrals.factories import ReferralFactory
 from referrals.models import Referral
-from website.backup import create_backup, file_hashes, table_counts
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -3,11 +3,16 @@
 ``?lang=es|en`` chooses the language of every translated field (default Spanish); any other
 value is a 400. Only JSON is rendered (no browsable HTML API). Page types choose what they
 expose with ``api_fields``; staff-only content (e.g. facilitator notes) is never listed there.
+Every error is a problem details object (``infra.api.errors``); the OpenAPI part is
+``infra.api.content_openapi``.
 """
 
 from django.conf import settings
+from django.http import Http404
 from django.utils import translation
+from rest_framework.exceptions import APIException
 from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -15,8 +20,12 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import CollectionViewRestriction
 
+from infra.api import errors
+
 LANGUAGE_PARAMETER = "lang"
 MAX_OFFSET = 1_000_000
+SEARCH_OPERATORS = ("and", "or")
+MAX_SEARCH_LENGTH = 200
 
 
 class LanguageMixin:
@@ -35,7 +44,26 @@ class LanguageMixin:
         if offset is not None and (not offset.isdigit() or int(offset) > MAX_OFFSET):
             # Wagtail passes huge offsets straight to the database, which overflows.
             raise BadRequestError(f"offset must be a whole number from 0 to {MAX_OFFSET}")
+        operator = request.GET.get("search_operator")
+        if operator is not None and operator not in SEARCH_OPERATORS:
+            raise BadRequestError("search_operator must be 'and' or 'or'")
+        if len(request.GET.get("search", "")) > MAX_SEARCH_LENGTH:
+            raise BadRequestError(f"search must be at most {MAX_SEARCH_LENGTH} characters")
         super().initial(request, *args, **kwargs)
+
+    def handle_exception(self, exc):
+        """Wagtail's and DRF's errors in the shared problem shape (not ``{"message"}``)."""
+        if isinstance(exc, BadRequestError):
+            status, detail = 400, str(exc)
+        elif isinstance(exc, Http404):
+            status, detail = 404, str(exc) or "Not found."
+        elif isinstance(exc, APIException):
+            status, detail = exc.status_code, str(exc.detail)
+        else:
+            return super().handle_exception(exc)
+        response = Response(errors.problem_data(status, detail), status=status)
+        response.content_type = errors.MEDIA_TYPE
+        return response
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
