@@ -18,12 +18,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from directory import api, filters, hsds, visibility
-from infra.api.openapi import part_document, problem, query_parameter
+from infra.api.openapi import NO_NUL, part_document, problem, query_parameter
 
 PREFIX = "/api/hsds"
 TAG = "directory (HSDS 3)"
 VERSION = "2.0.0"  # 2: lists give HSDS's list views; full=true gives the nested objects
 REF = "#/components/parameters/"
+# The records' ids are UUIDs, and so is every parameter naming one.
+UUID_PARAMETERS = ("organization_id", "taxonomy_id", "taxonomy_term_id", "parent_id")
 
 
 # Ruta's own parameters, and the template's ones whose description or schema Ruta narrows.
@@ -229,6 +231,11 @@ def openapi_part():
     for key in api.WITHOUT_POSTCODES:
         parameters.pop(key, None)
     parameters.update(deepcopy(PARAMETERS))
+    parameters["search"]["schema"] = {"type": "string", "pattern": NO_NUL}
+    for name in UUID_PARAMETERS:
+        parameters[name]["schema"] = {"type": "string", "format": "uuid"}
+    for parameter in parameters.values():
+        parameter["allowEmptyValue"] = True  # an empty value is the same as none
     return {
         "tags": [{"name": TAG, "description": "Open Referral HSDS 3.x"}],
         "paths": paths,

@@ -7,6 +7,8 @@ Every error is a problem details object (``infra.api.errors``); the OpenAPI part
 ``infra.api.content_openapi``.
 """
 
+import re
+
 from django.conf import settings
 from django.http import Http404
 from django.utils import translation
@@ -18,7 +20,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import CollectionViewRestriction
+from wagtail.models import CollectionViewRestriction, Page
 
 from infra.api import errors
 
@@ -26,6 +28,16 @@ LANGUAGE_PARAMETER = "lang"
 MAX_OFFSET = 1_000_000
 SEARCH_OPERATORS = ("and", "or")
 MAX_SEARCH_LENGTH = 200
+WORD = re.compile(r"\w+")
+
+
+def _words_only(params):
+    """``params`` with ``search`` reduced to its words: the search backends read quotes,
+    brackets and operators as query syntax (an unbalanced quote was a 500 on SQLite)."""
+    params = params.copy()
+    params["search"] = " ".join(WORD.findall(params["search"].lower()))
+    params._mutable = False
+    return params
 
 
 class LanguageMixin:
@@ -49,6 +61,8 @@ class LanguageMixin:
             raise BadRequestError("search_operator must be 'and' or 'or'")
         if len(request.GET.get("search", "")) > MAX_SEARCH_LENGTH:
             raise BadRequestError(f"search must be at most {MAX_SEARCH_LENGTH} characters")
+        if "search" in request.GET:
+            request._request.GET = _words_only(request.GET)
         super().initial(request, *args, **kwargs)
 
     def handle_exception(self, exc):
@@ -81,6 +95,13 @@ def _public_collections_filter(queryset):
 
 class RutaPagesAPIViewSet(LanguageMixin, PagesAPIViewSet):
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union([LANGUAGE_PARAMETER])
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        parent = request.GET.get("child_of", "")
+        if parent.isdigit() and not Page.objects.filter(pk=int(parent)).exists():
+            # A parent that does not exist is a missing resource (Wagtail says 400).
+            raise Http404("parent page doesn't exist")
 
 
 class RutaImagesAPIViewSet(LanguageMixin, ImagesAPIViewSet):

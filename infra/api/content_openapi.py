@@ -4,11 +4,12 @@ from django.conf import settings
 from wagtail.models import get_page_models
 
 from infra.api import content
-from infra.api.openapi import problem, query_parameter, response
+from infra.api.openapi import NO_NUL, problem, query_parameter, response
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 MAX_LIMIT = 20  # Wagtail's WAGTAILAPI_LIMIT_MAX default
-# Fields every page has in the API, whatever its type (Wagtail's meta and base fields).
+# Fields every page has in an API listing, whatever its type (Wagtail's meta and base
+# fields; "parent" is in the detail only).
 PAGE_FIELDS = (
     "title",
     "type",
@@ -20,10 +21,14 @@ PAGE_FIELDS = (
     "search_description",
     "first_published_at",
     "alias_of",
-    "parent",
     "locale",
 )
 ORDERS = ("id", "title", "slug", "first_published_at")
+
+
+def optional(parameter):
+    """A parameter whose empty value is the same as leaving it out."""
+    return {**parameter, "allowEmptyValue": True}
 
 
 def _fields_pattern(names):
@@ -47,10 +52,12 @@ OFFSET = query_parameter(
     f"Items to skip (at most {content.MAX_OFFSET}).",
     {"type": "integer", "minimum": 0, "maximum": content.MAX_OFFSET},
 )
-SEARCH = query_parameter(
-    "search",
-    "Full-text search.",
-    {"type": "string", "maxLength": content.MAX_SEARCH_LENGTH},
+SEARCH = optional(
+    query_parameter(
+        "search",
+        "Full-text search: its words (quotes and operators are not query syntax).",
+        {"type": "string", "maxLength": content.MAX_SEARCH_LENGTH, "pattern": NO_NUL},
+    )
 )
 SEARCH_OPERATOR = query_parameter(
     "search_operator",
@@ -96,21 +103,25 @@ def _page_types():
 
 def _page_parameters():
     return [
-        query_parameter("type", "Page type.", {"type": "string", "enum": _page_types()}),
+        optional(query_parameter("type", "Page type.", {"type": "string", "enum": _page_types()})),
         query_parameter("child_of", "Id of the parent page.", {"type": "integer", "minimum": 1}),
         SEARCH,
         SEARCH_OPERATOR,
-        query_parameter(
-            "fields",
-            "Fields to include besides the defaults, comma-separated; '*' for all, '_' for "
-            "none, '-name' to leave one out. With type=, that type's own API fields may be "
-            "named too (the pattern lists the fields every page has).",
-            {"type": "string", "pattern": _fields_pattern(PAGE_FIELDS)},
+        optional(
+            query_parameter(
+                "fields",
+                "Fields to include besides the defaults, comma-separated; '*' for all, '_' for "
+                "none, '-name' to leave one out. With type=, that type's own API fields may be "
+                "named too (the pattern lists the fields every page has).",
+                {"type": "string", "pattern": _fields_pattern(PAGE_FIELDS)},
+            )
         ),
-        query_parameter(
-            "order",
-            "Sort by this field ('-' first for descending).",
-            {"type": "string", "enum": [f"{d}{o}" for o in ORDERS for d in ("", "-")]},
+        optional(
+            query_parameter(
+                "order",
+                "Sort by this field ('-' first for descending).",
+                {"type": "string", "enum": [f"{d}{o}" for o in ORDERS for d in ("", "-")]},
+            )
         ),
     ]
 

@@ -16,6 +16,7 @@ from django.utils.module_loading import import_string
 
 from infra.api import errors
 
+NO_NUL = "^[^\\u0000]*$"  # a NUL character is refused everywhere (infra.middleware)
 HTTP_METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
 PROBLEM = {"$ref": "#/components/schemas/Problem"}
 RETRY_AFTER = {
