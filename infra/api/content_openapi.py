@@ -87,7 +87,11 @@ LISTING = {
             "properties": {"total_count": {"type": "integer", "minimum": 0}},
             "required": ["total_count"],
         },
-        "items": {"type": "array", "items": DETAIL},
+        # fields=_ leaves only the id of each item.
+        "items": {
+            "type": "array",
+            "items": {"type": "object", "properties": DETAIL["properties"], "required": ["id"]},
+        },
     },
     "required": ["meta", "items"],
 }

@@ -363,6 +363,7 @@ LOGGING = {
     "loggers": {
         "django.request": {"level": "ERROR"},
         "django_tasks": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},  # its progress lines, at every start and build
         # The search app logs one warning per Elasticsearch outage and falls back itself.
         "elastic_transport": {"level": "ERROR"},
     },

@@ -2,7 +2,7 @@
 moment), anything else a 500; both in the reader's language, JSON under the APIs."""
 
 import pytest
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, connections
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,6 @@ def failing(client, monkeypatch):
 @pytest.fixture
 def connection_lost(monkeypatch):
     """The database connection no longer answers (what a server restart leaves)."""
-    from django.db import connections
 
     monkeypatch.setattr(connections["default"], "is_usable", lambda: False)
 
