@@ -29,7 +29,7 @@ from tests.api_data import build_public_content
 from website.wsgi import application
 
 EXAMPLES = int(os.environ.get("RUTA_API_FUZZ_EXAMPLES", "25"))  # per operation and mode
-SEED = 20261201
+SEED = int(os.environ.get("RUTA_API_FUZZ_SEED", "20261201"))
 MINIMUM_OPERATIONS = 17
 
 

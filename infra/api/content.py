@@ -12,6 +12,7 @@ import re
 from django.conf import settings
 from django.http import Http404
 from django.utils import translation
+from django.utils.translation import gettext as _
 from rest_framework.exceptions import APIException
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -20,7 +21,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import CollectionViewRestriction, Page
+from wagtail.models import CollectionViewRestriction
 
 from infra.api import errors
 
@@ -48,19 +49,24 @@ class LanguageMixin:
         codes = [code for code, _name in settings.LANGUAGES]
         if language not in codes:
             raise BadRequestError(
-                f"Unknown language {language!r}: use one of {', '.join(codes)} for ?lang="
+                _("Unknown language “%(language)s”: use one of %(codes)s for ?lang=")
+                % {"language": language, "codes": ", ".join(codes)}
             )
         translation.activate(language)
         request.LANGUAGE_CODE = language
         offset = request.GET.get("offset")
         if offset is not None and (not offset.isdigit() or int(offset) > MAX_OFFSET):
             # Wagtail passes huge offsets straight to the database, which overflows.
-            raise BadRequestError(f"offset must be a whole number from 0 to {MAX_OFFSET}")
+            raise BadRequestError(
+                _("offset must be a whole number from 0 to %(maximum)s") % {"maximum": MAX_OFFSET}
+            )
         operator = request.GET.get("search_operator")
         if operator is not None and operator not in SEARCH_OPERATORS:
-            raise BadRequestError("search_operator must be 'and' or 'or'")
+            raise BadRequestError(_("search_operator must be “and” or “or”"))
         if len(request.GET.get("search", "")) > MAX_SEARCH_LENGTH:
-            raise BadRequestError(f"search must be at most {MAX_SEARCH_LENGTH} characters")
+            raise BadRequestError(
+                _("search must be at most %(maximum)s characters") % {"maximum": MAX_SEARCH_LENGTH}
+            )
         if "search" in request.GET:
             request._request.GET = _words_only(request.GET)
         super().initial(request, *args, **kwargs)
@@ -99,9 +105,10 @@ class RutaPagesAPIViewSet(LanguageMixin, PagesAPIViewSet):
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         parent = request.GET.get("child_of", "")
-        if parent.isdigit() and not Page.objects.filter(pk=int(parent)).exists():
-            # A parent that does not exist is a missing resource (Wagtail says 400).
-            raise Http404("parent page doesn't exist")
+        if parent.isdigit() and not self.get_base_queryset().filter(pk=int(parent)).exists():
+            # A parent that is not a public page of this site is a missing resource (Wagtail
+            # says 400).
+            raise Http404(_("The parent page does not exist."))
 
 
 class RutaImagesAPIViewSet(LanguageMixin, ImagesAPIViewSet):

@@ -87,10 +87,10 @@ LISTING = {
             "properties": {"total_count": {"type": "integer", "minimum": 0}},
             "required": ["total_count"],
         },
-        # fields=_ leaves only the id of each item.
+        # fields=_ leaves each item empty: nothing is required of an item.
         "items": {
             "type": "array",
-            "items": {"type": "object", "properties": DETAIL["properties"], "required": ["id"]},
+            "items": {"type": "object", "properties": DETAIL["properties"]},
         },
     },
     "required": ["meta", "items"],

@@ -45,9 +45,11 @@ def test_pages_api_defaults_to_spanish(client, section):
 
 @pytest.mark.parametrize("lang", ["fr", "", "ES", "es-EC"])
 def test_unknown_language_is_a_400_with_a_message(client, section, lang):
-    response = client.get("/api/v2/pages/", {"lang": lang})
+    response = client.get("/api/v2/pages/", {"lang": lang}, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 400
     assert "Unknown language" in response.json()["detail"]
+    spanish = client.get("/api/v2/pages/", {"lang": lang}, HTTP_ACCEPT_LANGUAGE="es")
+    assert "Idioma desconocido" in spanish.json()["detail"]
 
 
 def test_unknown_parameter_is_a_400(client, section):

@@ -57,6 +57,8 @@ def test_search_syntax_characters_are_plain_words(client, home_page, text):
 
 def test_a_missing_parent_is_a_404(client, home_page):
     assert_problem(client.get("/api/v2/pages/", {"child_of": "987654"}), 404)
+    root = home_page.get_parent()  # exists, but is no public page of the site
+    assert_problem(client.get("/api/v2/pages/", {"child_of": str(root.pk)}), 404)
     assert client.get("/api/v2/pages/", {"child_of": str(home_page.pk)}).status_code == 200
 
 
