@@ -24,6 +24,7 @@ PAGE_FIELDS = (
     "locale",
 )
 ORDERS = ("id", "title", "slug", "first_published_at")
+UNSEARCHABLE_ORDERS = ("title", "slug")  # not indexed for ordering search results
 
 
 def optional(parameter):
@@ -123,7 +124,8 @@ def _page_parameters():
         optional(
             query_parameter(
                 "order",
-                "Sort by this field ('-' first for descending).",
+                "Sort by this field ('-' first for descending). With search, only id and "
+                "first_published_at (title and slug are a 400).",
                 {"type": "string", "enum": [f"{d}{o}" for o in ORDERS for d in ("", "-")]},
             )
         ),

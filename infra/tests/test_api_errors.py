@@ -96,3 +96,12 @@ def test_errors_speak_the_readers_language(client):
     )
     assert "debe ser una fecha" in spanish["detail"]
     assert "must be an ISO 8601 date" in english["detail"]
+
+
+def test_ordering_by_title_while_searching_is_a_400(client, home_page):
+    """The one cross-parameter rule of /api/v2/ the fuzz suite is told about."""
+    assert_problem(client.get("/api/v2/pages/", {"search": "ruta", "order": "title"}), 400)
+    assert_problem(client.get("/api/v2/pages/", {"search": "ruta", "order": "-slug"}), 400)
+    for order in ("id", "-first_published_at"):
+        assert client.get("/api/v2/pages/", {"search": "ruta", "order": order}).status_code == 200
+    assert client.get("/api/v2/pages/", {"order": "title"}).status_code == 200
