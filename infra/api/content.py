@@ -76,7 +76,7 @@ class LanguageMixin:
         if isinstance(exc, BadRequestError):
             status, detail = 400, str(exc)
         elif isinstance(exc, Http404):
-            status, detail = 404, str(exc) or "Not found."
+            status, detail = 404, str(exc) or _("Not found.")
         elif isinstance(exc, APIException):
             status, detail = exc.status_code, str(exc.detail)
         else:
