@@ -98,4 +98,4 @@ audit: $(VENV)/.installed-dev
 	$(VENV)/bin/pip-audit -r requirements.txt -r requirements-dev.txt
 
 clean:
-	rm -rf $(VENV) var/static var/test-media
+	rm -rf $(VENV) var/static var/static-dev var/test-media

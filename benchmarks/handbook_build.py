@@ -21,8 +21,8 @@ from io import BytesIO  # noqa: E402
 from django.conf import settings  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
 
+from infra.pdf import build_document  # noqa: E402
 from protocol_pages.models import ProtocolIndexPage  # noqa: E402
-from website.pdf import build_document  # noqa: E402
 
 GOAL_SECONDS = 10
 

@@ -1,14 +1,15 @@
-"""Ruta's OpenAPI description of its HSDS API, served at /api/hsds/openapi.json.
+"""The HSDS API's part of the site's one OpenAPI document (``RUTA_OPENAPI_PARTS``), and
+the HSDS-only view of that document served at /api/hsds/openapi.json.
 
-Built the first time it is asked for from Open Referral's template
-(``directory/hsds_schema/openapi.json``, CC BY-SA 4.0), not copied by hand: Ruta's title,
-description, version and licence; as server, the host the request came to; only the GET
-operations Ruta implements (its API is read-only); on each, exactly the parameters
-``directory.api.PARAMETERS`` says the endpoint accepts, with Ruta's ``lang`` and without
-``postcode`` / ``proximity``. The object schemas stay the template's references to the
-official HSDS files.
+Built from Open Referral's template (``directory/hsds_schema/openapi.json``, CC BY-SA 4.0),
+not copied by hand: only the GET operations Ruta implements (its API is read-only); on
+each, exactly the parameters ``directory.api.PARAMETERS`` says the endpoint accepts, with
+Ruta's ``lang`` and without ``postcode`` / ``proximity``; every error in the site's problem
+shape. The template's remote ``$ref``s point at the vendored HSDS schemas, which become
+components of the document (so it is complete offline).
 """
 
+import json
 from copy import deepcopy
 from functools import cache
 
@@ -16,21 +17,15 @@ from django.http import JsonResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from directory import api, hsds, visibility
+from directory import api, filters, hsds, visibility
+from infra.api.openapi import NO_NUL, part_document, problem, query_parameter
 
+PREFIX = "/api/hsds"
+TAG = "directory (HSDS 3)"
 VERSION = "2.0.0"  # 2: lists give HSDS's list views; full=true gives the nested objects
 REF = "#/components/parameters/"
-
-
-def query_parameter(name, description, schema):
-    """An optional query parameter (also used by the site-wide /api/openapi.json)."""
-    return {
-        "name": name,
-        "in": "query",
-        "required": False,
-        "description": description,
-        "schema": schema,
-    }
+# The records' ids are UUIDs, and so is every parameter naming one.
+UUID_PARAMETERS = ("organization_id", "taxonomy_id", "taxonomy_term_id", "parent_id")
 
 
 # Ruta's own parameters, and the template's ones whose description or schema Ruta narrows.
@@ -39,19 +34,19 @@ PARAMETERS = {
         "lang",
         "Language of the translated fields and of error messages. Without it, the "
         "Accept-Language header decides (else Spanish).",
-        {"type": "string", "enum": list(api.LANGUAGES)},
+        {"type": "string", "enum": list(filters.LANGUAGES)},
     ),
     "page": query_parameter(
         "page",
         "Page number of paginated result, from 1.",
-        {"type": "integer", "minimum": 1, "maximum": api.MAX_PAGE},
+        {"type": "integer", "minimum": 1, "maximum": filters.MAX_PAGE},
     ),
     "per_page": query_parameter(
         "per_page",
-        f"Number of results in a page: 1 to {api.MAX_PER_PAGE}, {api.DEFAULT_PER_PAGE} by "
-        f"default; with minimal=true, up to {api.MINIMAL_PER_PAGE} and "
-        f"{api.MINIMAL_PER_PAGE} by default.",
-        {"type": "integer", "minimum": 1, "maximum": api.MINIMAL_PER_PAGE},
+        f"Number of results in a page: 1 to {filters.MAX_PER_PAGE}, {filters.DEFAULT_PER_PAGE} by "
+        f"default; with minimal=true, up to {filters.MINIMAL_PER_PAGE} and "
+        f"{filters.MINIMAL_PER_PAGE} by default.",
+        {"type": "integer", "minimum": 1, "maximum": filters.MINIMAL_PER_PAGE},
     ),
     "format": query_parameter(
         "format",
@@ -78,7 +73,7 @@ PARAMETERS = {
 DESCRIPTIONS = {
     ("/services", "minimal"): (
         "true: just id, name, status and last_modified of each service (the list schema "
-        f"requires name and status), {api.MINIMAL_PER_PAGE} a page by default: the whole "
+        f"requires name and status), {filters.MINIMAL_PER_PAGE} a page by default: the whole "
         "directory in one call. Cannot be combined with full=true."
     ),
     ("/services", "full"): "true: fully nested services, as /services/{id}.",
@@ -113,14 +108,6 @@ OPERATIONS = {
     # The template swaps these two operationIds (fixed upstream in HSDS 3.1.3).
     "/taxonomy_terms": {"operationId": "getPaginatedListOfTaxonomyTerms"},
     "/taxonomy_terms/{id}": {"operationId": "getTaxonomyTermById"},
-}
-ERROR = {
-    "type": "object",
-    "properties": {
-        "error": {"type": "string", "description": "What was wrong, in the request's language."},
-        "status": {"type": "integer"},
-    },
-    "required": ["error", "status"],
 }
 INFO = {
     "title": "Ruta directory: HSDS 3 API",
@@ -169,15 +156,12 @@ def _operation(template, path, components):
     in_template = {name for name, _parameter in named}
     listed += [{"$ref": REF + name} for name in sorted(api.PARAMETERS[path] - in_template)]
     operation["parameters"] = listed
+    operation["tags"] = [TAG]
     operation.update(OPERATIONS.get(path, {}))
     responses = operation["responses"]
-    error = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
-    responses["400"] = {
-        "description": "A parameter is not supported or malformed.",
-        "content": error,
-    }
+    responses["400"] = problem("A parameter is not supported or malformed.")
     if path.endswith("{id}"):
-        responses["404"] = {"description": "No record has this id.", "content": error}
+        responses["404"] = problem("No record has this id.")
     elif path != "/":
         responses["200"]["content"]["application/x-ndjson"] = {
             "schema": {"type": "string", "description": "format=ndjson: one object a line."}
@@ -185,9 +169,52 @@ def _operation(template, path, components):
     return operation
 
 
+def _component_name(ref):
+    """The component a template or schema ``$ref`` names: the vendored compiled list
+    views keep their names, other compiled views are the modular object schemas."""
+    name = ref.removeprefix(hsds.REMOTE_PREFIX).removeprefix("compiled/").removesuffix(".json")
+    return name
+
+
+def local_refs(node):
+    """``node`` with every reference to an HSDS schema file pointing into the document."""
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.endswith(".json"):
+            node = {**node, "$ref": f"#/components/schemas/{_component_name(ref)}"}
+        return {key: local_refs(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [local_refs(item) for item in node]
+    return node
+
+
 @cache
-def document():
-    """The description without its ``servers`` (those depend on the request)."""
+def hsds_schemas():
+    """The vendored HSDS object schemas and compiled list views, as components."""
+    schemas = {}
+    files = [*hsds.SCHEMA_DIR.glob("*.json"), *hsds.COMPILED_DIR.glob("*_list.json")]
+    for path in sorted(files):
+        document = json.loads(path.read_text(encoding="utf-8"))
+        if path.name == hsds.OPENAPI or document.get("type") != "object":
+            continue
+        for key in ("$id", "$schema", "name", "path", "datapackage_metadata", "tabular_required"):
+            document.pop(key, None)
+        schemas[path.stem] = local_refs(document)
+    return schemas
+
+
+def _path_item(template, path, components):
+    item = {key: deepcopy(value) for key, value in template["paths"][path].items()}
+    item.pop("post", None)  # read-only API: GET only
+    for parameter in item.get("parameters", []):
+        if parameter.get("in") == "path":  # the records' ids are UUIDs
+            parameter["schema"] = {"type": "string", "format": "uuid"}
+    item["get"] = _operation(template["paths"][path], path, components)
+    return local_refs(item)
+
+
+def openapi_part():
+    """The HSDS paths (under /api/hsds), their parameters and the HSDS schemas."""
     template = hsds.openapi()
     components = deepcopy(template["components"])
     parameters = components["parameters"]
@@ -195,51 +222,42 @@ def document():
         for parameter in item["get"].get("parameters", []):
             if "$ref" not in parameter:  # defined inline in the template: a component here
                 parameters.setdefault(parameter["name"], deepcopy(parameter))
-    paths = {}
-    for path in api.PARAMETERS:
-        item = {key: deepcopy(value) for key, value in template["paths"][path].items()}
-        item.pop("post", None)  # read-only API: GET only
-        item["get"] = _operation(template["paths"][path], path, parameters)
-        paths[path] = item
+    paths = {PREFIX + path: _path_item(template, path, parameters) for path in api.PARAMETERS}
     # The template names the service schema for one service_at_location (upstream mistake).
-    detail = paths["/service_at_locations/{id}"]["get"]["responses"]["200"]
+    detail = paths[PREFIX + "/service_at_locations/{id}"]["get"]["responses"]["200"]
     detail["content"]["application/json"]["schema"]["$ref"] = (
-        hsds.REMOTE_PREFIX + "compiled/service_at_location.json"
+        "#/components/schemas/service_at_location"
     )
     for key in api.WITHOUT_POSTCODES:
         parameters.pop(key, None)
     parameters.update(deepcopy(PARAMETERS))
-    components["schemas"]["Error"] = ERROR
+    parameters["search"]["schema"] = {"type": "string", "pattern": NO_NUL}
+    for name in UUID_PARAMETERS:
+        parameters[name]["schema"] = {"type": "string", "format": "uuid"}
+    for parameter in parameters.values():
+        parameter["allowEmptyValue"] = True  # an empty value is the same as none
     return {
-        "openapi": template["openapi"],
-        "info": INFO,
-        "jsonSchemaDialect": template["jsonSchemaDialect"],
-        "externalDocs": {
-            "description": "Human Services Data Specification (HSDS) 3",
-            "url": visibility.HSDS_PROFILE,
-        },
+        "tags": [{"name": TAG, "description": "Open Referral HSDS 3.x"}],
         "paths": paths,
-        "components": components,
+        "components": {
+            "parameters": parameters,
+            "schemas": {**components["schemas"], **hsds_schemas()},
+        },
     }
 
 
 def served_document(request):
+    """The site document's HSDS operations alone, as HSDS tools expect them."""
     base = request.build_absolute_uri(reverse("hsds-root")).rstrip("/")
-    return {**document(), "servers": [{"url": base, "description": "This Ruta installation"}]}
-
-
-def parameters(path):
-    """The parameters of an HSDS ``path`` in Ruta's description, resolved: for a document
-    without the HSDS components (the site-wide /api/openapi.json)."""
-    described = document()
-    components = described["components"]["parameters"]
-    resolved = []
-    for reference in described["paths"][path]["get"]["parameters"]:
-        parameter = deepcopy(components[reference["$ref"].removeprefix(REF)])
-        if "description" in reference:
-            parameter["description"] = reference["description"]
-        resolved.append(parameter)
-    return resolved
+    return part_document(
+        PREFIX,
+        INFO,
+        [{"url": base, "description": "This Ruta installation"}],
+        externalDocs={
+            "description": "Human Services Data Specification (HSDS) 3",
+            "url": visibility.HSDS_PROFILE,
+        },
+    )
 
 
 @require_GET

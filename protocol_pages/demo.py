@@ -91,7 +91,7 @@ def find_organizations():
 
 def make_forms():
     """Small fictional PDF forms (WeasyPrint), marked as demo, one per language."""
-    from website.pdf import render_pdf
+    from infra.pdf import render_pdf
 
     Document = get_document_model()
     documents = {}

@@ -6,7 +6,7 @@ from contextlib import contextmanager
 import segno
 from django.utils import timezone
 
-from website.pdf import request_builds
+from infra.pdf import request_builds
 
 _deferred = contextvars.ContextVar("protocol_handbook_builds_deferred", default=None)
 

@@ -12,8 +12,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from infra.pdf import PDFDocument, PDFPageMixin, serve_pdf
 from website.models import RICH_TEXT_FEATURES
-from website.pdf import PDFDocument, PDFPageMixin, serve_pdf
 
 from .api import serialize_steps
 from .blocks import SUB_ROUTE_CHOICES, AnnexStreamBlock, PrincipleBlock, StepStreamBlock

@@ -3,7 +3,7 @@
 import ipaddress
 from dataclasses import dataclass
 
-from website.middleware import client_ip as forwarded_client_ip
+from infra.http import client_ip as forwarded_client_ip
 
 from .models import AuditEntry
 

@@ -281,7 +281,7 @@ def _entries_changed():
     version: it keys the search statistics, and cached public responses that searched (the
     HSDS API's ``search``) must go too, since entries are written by a background task after
     the change that emptied the cache."""
-    from website.page_cache import invalidate_now_and_on_commit
+    from infra.page_cache import invalidate_now_and_on_commit
 
     invalidate_now_and_on_commit()
 

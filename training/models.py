@@ -16,8 +16,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from infra.pdf import PDFDocument, PDFPageMixin, serve_pdf
 from website.models import RICH_TEXT_FEATURES
-from website.pdf import PDFDocument, PDFPageMixin, serve_pdf
 
 from .access import can_see_facilitator_notes
 from .blocks import SessionStreamBlock

@@ -3,7 +3,7 @@
 import contextvars
 from contextlib import contextmanager
 
-from website.pdf import request_builds
+from infra.pdf import request_builds
 
 _suspended = contextvars.ContextVar("training_pdf_builds_suspended", default=False)
 
@@ -18,7 +18,7 @@ def rebuild_module_pdfs(sender, instance, **kwargs):
 @contextmanager
 def pdf_builds_suspended():
     """Publish many modules without building (demo data): the PDFs are then built on their
-    first request, as ``website.pdf.serve_pdf`` does for any missing file."""
+    first request, as ``infra.pdf.serve_pdf`` does for any missing file."""
     token = _suspended.set(True)
     try:
         yield

@@ -1,4 +1,3 @@
-from django.core.files.storage import storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -7,11 +6,6 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
-
-
-def private_storage():
-    """Storage for files that must never be reachable by URL (see STORAGES["private"])."""
-    return storages["private"]
 
 
 class HomePage(Page):
@@ -55,34 +49,3 @@ class SiteSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("site settings")
-
-
-class BuiltDocument(models.Model):
-    """A PDF built in the background from a page (handbook, handout, facilitator guide).
-
-    Files live in private storage (``RUTA_PRIVATE_ROOT``), never under MEDIA_URL: they are
-    served by the page's own view, which checks who may read each kind.
-    """
-
-    page = models.ForeignKey(
-        "wagtailcore.Page", on_delete=models.CASCADE, related_name="built_documents"
-    )
-    kind = models.CharField(_("kind"), max_length=40)
-    language = models.CharField(_("language"), max_length=8)
-    file = models.FileField(_("file"), storage=private_storage, upload_to="built-documents/")
-    revision_id = models.PositiveBigIntegerField(_("built from revision"), null=True, blank=True)
-    built_at = models.DateTimeField(_("built at"))
-    build_seconds = models.FloatField(_("build time (s)"), default=0)
-    size = models.PositiveIntegerField(_("size (bytes)"), default=0)
-
-    class Meta:
-        verbose_name = _("built document")
-        verbose_name_plural = _("built documents")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["page", "kind", "language"], name="unique_built_document"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.page_id}/{self.kind}.{self.language}.pdf"

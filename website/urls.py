@@ -1,30 +1,34 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
 from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from directory import urls as directory_urls
+from infra import urls as infra_urls
 from protocol_pages import urls as protocol_urls
 from referrals import urls as referrals_urls
 from referrals.views.twofactor import sign_out
 from search import urls as search_urls
 from training import urls as training_urls
-from website import views
-from website.api import api_router
 
-APPS_URLS = (directory_urls, protocol_urls, training_urls, search_urls, referrals_urls)
+APPS_URLS = (
+    infra_urls,
+    directory_urls,
+    protocol_urls,
+    training_urls,
+    search_urls,
+    referrals_urls,
+)
 
 urlpatterns = [
     # Before Wagtail's own: signing out ends the session on GET too (docs/referrals.md).
     path("admin/logout/", sign_out),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("api/v2/", api_router.urls),
-    path("api/openapi.json", views.openapi_json, name="openapi"),
     path("", RedirectView.as_view(url="/es/", permanent=False), name="root-redirect"),
 ]
 
@@ -34,15 +38,12 @@ for app_urls in APPS_URLS:
     urlpatterns += app_urls.urlpatterns
 
 urlpatterns += i18n_patterns(
-    path(_("api/"), views.api_docs, name="api-docs"),
     *[pattern for app_urls in APPS_URLS for pattern in app_urls.localized_urlpatterns],
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
-
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 handler404 = "website.views.page_not_found"

@@ -2,18 +2,18 @@ import sys
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, connection
-from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from website.openapi import build_openapi
+from infra.api.errors import problem
+from infra.http import is_public_api
 
 
 def page_not_found(request, exception=None):
     """404 in the visitor's language, with the full site shell (JSON under the APIs)."""
-    if request.path.startswith(tuple(settings.RUTA_PUBLIC_API_PREFIXES)):
-        return JsonResponse({"message": _("Not found.")}, status=404)
+    if is_public_api(request):
+        return problem(404, _("Not found."))
     return render(request, "404.html", status=404)
 
 
@@ -39,7 +39,7 @@ def server_error(request):
     the APIs a JSON message, in the language of ``lang`` when given."""
     unavailable = _database_unavailable(sys.exc_info()[1])
     status = 503 if unavailable else 500
-    if request.path.startswith(tuple(settings.RUTA_PUBLIC_API_PREFIXES)):
+    if is_public_api(request):
         language = request.GET.get("lang")
         codes = [code for code, _name in settings.LANGUAGES]
         with translation.override(language if language in codes else translation.get_language()):
@@ -48,32 +48,9 @@ def server_error(request):
                 if unavailable
                 else _("Something went wrong.")
             )
-        response = JsonResponse({"message": message}, status=status)
+        response = problem(status, message)
     else:
         response = render(request, f"{status}.html", status=status, using=None)
     if unavailable:
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
-
-
-def openapi_json(request):
-    return JsonResponse(build_openapi(), json_dumps_params={"ensure_ascii": False})
-
-
-def api_docs(request):
-    """The human-readable API page, generated from the same OpenAPI description."""
-    document = build_openapi()
-    operations = [
-        {
-            "path": path,
-            "summary": operation.get("summary", ""),
-            "tag": (operation.get("tags") or [""])[0],
-            "parameters": [
-                parameter for parameter in operation.get("parameters", []) if "name" in parameter
-            ],
-        }
-        for path, methods in document["paths"].items()
-        for method, operation in methods.items()
-        if method == "get"
-    ]
-    return render(request, "website/api_docs.html", {"operations": operations})

@@ -154,7 +154,7 @@ def test_bad_parameters_get_a_clear_400(client, query, words):
     response = client.get(f"/api/hsds/services?{query}")
     assert response.status_code == 400
     body = response.json()
-    assert words in body["error"]
+    assert words in body["detail"]
     assert body["status"] == 400
 
 

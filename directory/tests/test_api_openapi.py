@@ -9,7 +9,7 @@ from jsonschema_path import SchemaPath
 from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
 from openapi_spec_validator.validation.validators import OpenAPIV31SpecValidator
 
-from directory import api, hsds
+from directory import api, hsds, openapi
 from directory.factories import category
 
 pytestmark = pytest.mark.django_db
@@ -71,16 +71,20 @@ def test_description_is_the_template_narrowed(described):
         responses = item["get"]["responses"]
         assert "400" in responses
         if path != "/service_at_locations/{id}":
-            assert (
-                responses["200"]["content"]["application/json"]
-                == template["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]
+            # The template's, its HSDS schema files named as components of the document.
+            assert responses["200"]["content"]["application/json"] == openapi.local_refs(
+                template["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]
             ), path
     assert described["components"]["schemas"]["Page"] == template["components"]["schemas"]["Page"]
     detail = described["paths"]["/service_at_locations/{id}"]["get"]["responses"]["200"]
-    assert detail["content"]["application/json"]["schema"]["$ref"].endswith(
-        "compiled/service_at_location.json"
+    assert (
+        detail["content"]["application/json"]["schema"]["$ref"]
+        == "#/components/schemas/service_at_location"
     )
-    text = json.dumps([described["paths"], described["components"]])
+    # Complete offline: every schema the operations name is in the document.
+    assert "https://" not in json.dumps(described["paths"])
+    # No postcode parameter (the HSDS object schemas, now components, may say the word).
+    text = json.dumps([described["paths"], described["components"]["parameters"]])
     assert "postcode" not in text
     assert "proximity" not in text
     operation_ids = [item["get"]["operationId"] for item in described["paths"].values()]
@@ -151,7 +155,13 @@ def test_listed_parameters_are_exactly_the_accepted_ones(client, described, samp
 
 @pytest.mark.parametrize("path", list(api.PARAMETERS))
 def test_site_wide_description_lists_the_same_parameters(client, described, path):
+    """One description: the HSDS document is the site document's HSDS part."""
     site = client.get("/api/openapi.json").json()
-    operation = site["paths"]["/api/hsds" + (path if path != "/" else "/")]["get"]
-    names = {p["name"] for p in operation.get("parameters", []) if p["in"] == "query"}
+    item = site["paths"]["/api/hsds" + (path if path != "/" else "/")]
+    assert item == described["paths"][path]
+    components = site["components"]["parameters"]
+    names = {
+        components[p["$ref"].removeprefix("#/components/parameters/")]["name"]
+        for p in item["get"]["parameters"]
+    }
     assert names == listed(described, path)

@@ -84,7 +84,7 @@ def test_minimal_services_give_what_a_copy_needs_in_one_page(client, sample, lan
     assert get(client, "/api/hsds/services?minimal=1&per_page=10")["size"] == 10
     too_many = client.get("/api/hsds/services?minimal=1&per_page=10001")
     assert too_many.status_code == 400
-    assert "10000" in too_many.json()["error"]
+    assert "10000" in too_many.json()["detail"]
     # The other shapes keep their smaller pages.
     assert client.get("/api/hsds/services?per_page=101").status_code == 400
 
@@ -183,14 +183,14 @@ def test_bad_booleans_get_a_clear_400_in_the_readers_language(client, query, lan
     by_parameter = client.get(f"/api/hsds/{query}&lang={language}")
     for response in (by_header, by_parameter):
         assert response.status_code == 400
-        assert words in response.json()["error"]
-        assert f"“{name}”" in response.json()["error"]
+        assert words in response.json()["detail"]
+        assert f"“{name}”" in response.json()["detail"]
 
 
 def test_full_and_minimal_together_are_refused(client):
     response = client.get("/api/hsds/services?full=true&minimal=true&lang=es")
     assert response.status_code == 400
-    assert response.json()["error"] == "“full” y “minimal” no pueden ser true a la vez."
+    assert response.json()["detail"] == "“full” y “minimal” no pueden ser true a la vez."
     assert client.get("/api/hsds/services?full=true&minimal=false").status_code == 200
 
 
@@ -200,9 +200,9 @@ def test_postcode_and_proximity_are_refused_with_the_reason(client, name, path):
     spanish = client.get(f"/api/hsds/{path}?{name}=170150", HTTP_ACCEPT_LANGUAGE="es")
     english = client.get(f"/api/hsds/{path}?{name}=170150&lang=en")
     assert spanish.status_code == english.status_code == 400
-    assert "no tiene códigos postales" in spanish.json()["error"]
-    assert "has no postcodes" in english.json()["error"]
-    assert "“search”" in english.json()["error"]
+    assert "no tiene códigos postales" in spanish.json()["detail"]
+    assert "has no postcodes" in english.json()["detail"]
+    assert "“search”" in english.json()["detail"]
 
 
 def test_detail_endpoints_refuse_list_parameters(client, sample):
@@ -211,7 +211,7 @@ def test_detail_endpoints_refuse_list_parameters(client, sample):
     for query in ("page=2", "full=true", "format=ndjson", "full_service=true"):
         response = client.get(f"{url}?lang=en&{query}")
         assert response.status_code == 400, query
-        assert response.json()["error"].endswith("Supported: lang."), query
+        assert response.json()["detail"].endswith("Supported: lang."), query
     organization = f"/api/hsds/organizations/{sample['organization'].id}"
     assert client.get(f"{organization}?full_service=true").status_code == 200
     assert client.get(f"{organization}?full=true").status_code == 400
@@ -252,7 +252,7 @@ def test_taxonomy_terms_top_only_and_parent_id(client, term_tree):
     )
     bad = client.get("/api/hsds/taxonomy_terms?parent_id=legal")
     assert bad.status_code == 400
-    assert "parent_id" in bad.json()["error"]
+    assert "parent_id" in bad.json()["detail"]
 
 
 def add_organization():

@@ -5,7 +5,7 @@ import modelcluster.fields
 import protocol_pages.models
 import wagtail.contrib.routable_page.models
 import wagtail.fields
-import website.pdf
+import infra.pdf
 from django.conf import settings
 from django.db import migrations, models
 
@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'annex',
                 'verbose_name_plural': 'annexes',
             },
-            bases=(website.pdf.PDFPageMixin, 'wagtailcore.page'),
+            bases=(infra.pdf.PDFPageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='ProtocolPhasePage',
@@ -52,7 +52,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'phase',
                 'verbose_name_plural': 'phases',
             },
-            bases=(protocol_pages.models.StepsSectionMixin, website.pdf.PDFPageMixin, 'wagtailcore.page'),
+            bases=(protocol_pages.models.StepsSectionMixin, infra.pdf.PDFPageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='ProtocolSubRoutePage',
@@ -70,7 +70,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'sub-route',
                 'verbose_name_plural': 'sub-routes',
             },
-            bases=(protocol_pages.models.StepsSectionMixin, website.pdf.PDFPageMixin, 'wagtailcore.page'),
+            bases=(protocol_pages.models.StepsSectionMixin, infra.pdf.PDFPageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='ProtocolEditionPage',
@@ -92,6 +92,6 @@ class Migration(migrations.Migration):
                 'verbose_name': 'protocol edition',
                 'verbose_name_plural': 'protocol editions',
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, website.pdf.PDFPageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, infra.pdf.PDFPageMixin, 'wagtailcore.page'),
         ),
     ]

@@ -8,9 +8,9 @@ from django.test import override_settings
 from django.utils import translation
 from pypdf import PdfReader
 
+from infra.models import BuiltDocument
+from infra.pdf import build_document, build_page_document
 from protocol_pages.factories import ProtocolPhasePageFactory, step_data
-from website.models import BuiltDocument
-from website.pdf import build_document, build_page_document
 
 pytestmark = pytest.mark.django_db
 
@@ -168,7 +168,7 @@ def test_built_handbook_is_served_without_rendering(client, protocol, monkeypatc
     def fail(*args, **kwargs):
         raise AssertionError("a reader's request must not run WeasyPrint")
 
-    monkeypatch.setattr("website.pdf.render_pdf", fail)
+    monkeypatch.setattr("infra.pdf.render_pdf", fail)
     response = client.get("/es/protocolo/edicion-2024/manual.pdf")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"

@@ -3,7 +3,7 @@
 A ``Memory`` keeps what was built from some tables (the directory snapshot with its result
 cards and filter choices; the search vocabulary of each language) for as long as its
 *stamp* stays the same. The stamp is
-- the content version in the shared cache (``website.page_cache.current_version``), moved
+- the content version in the shared cache (``infra.page_cache.current_version``), moved
   by every directory save or delete and every rewrite of search entries, seen by every
   worker at once; and
 - a fingerprint read from the database (row count and latest change) for changes that
@@ -15,7 +15,7 @@ A memory may also have a ``max_age``, after which it is rebuilt whatever the sta
 import threading
 import time
 
-from website.page_cache import current_version
+from infra.page_cache import current_version
 
 FINGERPRINT_SECONDS = 1.0
 _lock = threading.Lock()  # the fingerprints and the list of memories

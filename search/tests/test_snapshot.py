@@ -106,7 +106,7 @@ def test_every_facet_has_its_data_in_both_backends_and_a_control_in_the_form(
 
 
 def test_a_memory_is_rebuilt_when_the_content_version_or_the_fingerprint_moves(monkeypatch):
-    from website.page_cache import invalidate
+    from infra.page_cache import invalidate
 
     rows = [1]
     memory = freshness.Memory("test-memory", lambda: len(rows))

@@ -5,7 +5,7 @@ import django.db.models.deletion
 import modelcluster.fields
 import wagtail.contrib.routable_page.models
 import wagtail.fields
-import website.pdf
+import infra.pdf
 from decimal import Decimal
 from django.conf import settings
 from django.db import migrations, models
@@ -55,6 +55,6 @@ class Migration(migrations.Migration):
                 'verbose_name': 'training module',
                 'verbose_name_plural': 'training modules',
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, website.pdf.PDFPageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, infra.pdf.PDFPageMixin, 'wagtailcore.page'),
         ),
     ]

@@ -3,10 +3,10 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from infra.models import BuiltDocument
 from training.blocks import SessionBlock
 from training.factories import TrainingModulePageFactory, session_data
 from training.models import TrainingModulePage
-from website.models import BuiltDocument
 
 pytestmark = pytest.mark.django_db
 

@@ -8,10 +8,10 @@ from django.contrib.auth import get_user_model
 from pypdf import PdfReader
 
 from directory.models import Organization, OrganizationMembership, Service
+from infra.pdf import build_document
 from search.indexer import page_entries
 from training.access import can_see_facilitator_notes
 from training.factories import TrainingModulePageFactory, session_data
-from website.pdf import build_document
 from website.testing import verified_login
 
 from .conftest import make_user

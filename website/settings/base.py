@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.makemigrations",
     "wagtail_modeltranslation.migrate",
     "website",
+    "infra",
     "directory",
     "protocol_pages",
     "training",
@@ -53,6 +54,8 @@ INSTALLED_APPS = [
     "referrals",
     "wagtail.api.v2",
     "rest_framework",
+    "django_filters",
+    "corsheaders",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -86,13 +89,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "corsheaders.middleware.CorsMiddleware",  # CORS on the public APIs, errors included
     "referrals.middleware.ReferralNoStoreMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "website.middleware.PublicAPIMiddleware",  # rate limit, CORS, ETag: before the cache
-    "website.middleware.RejectNullCharactersMiddleware",
-    "website.page_cache.AnonymousPageCacheMiddleware",
+    "infra.api.middleware.PublicAPIMiddleware",  # rate limit, read-only, ETag: before the cache
+    "infra.middleware.RejectNullCharactersMiddleware",
+    "infra.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "website.middleware.LocaleMiddleware",
+    "infra.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -108,7 +113,7 @@ MIDDLEWARE = [
 # django-axes first: login lockout after 5 failures (see docs/referrals.md). The lock holds
 # one user name at one client address together, never either alone (a stranger's guesses, or
 # one person's typos, never lock anybody else out), and the client address is the one the
-# trusted proxy hop reports (RUTA_TRUSTED_PROXY_COUNT, read by website.middleware.client_ip).
+# trusted proxy hop reports (RUTA_TRUSTED_PROXY_COUNT, read by infra.http.client_ip).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -246,11 +251,14 @@ TASKS = {
 
 # Cache shared by all workers of one machine (files under var/cache); the anonymous page
 # cache keeps public pages for RUTA_PAGE_CACHE_SECONDS and is emptied on every publish.
+# Every key is hashed (infra.cache.hashed_key): short and plain whatever goes into it.
+CACHE_KEY_FUNCTION = "infra.cache.hashed_key"
 CACHES = {
     "default": {
         # Django's file-based cache without zlib (hits were spent decompressing).
-        "BACKEND": "website.page_cache.UncompressedFileBasedCache",
+        "BACKEND": "infra.cache.UncompressedFileBasedCache",
         "LOCATION": os.environ.get("DJANGO_CACHE_LOCATION", str(VAR_DIR / "cache")),
+        "KEY_FUNCTION": CACHE_KEY_FUNCTION,
         "OPTIONS": {"MAX_ENTRIES": 5000},
     }
 }
@@ -285,6 +293,15 @@ RUTA_API_RATE_LIMIT = (
 )
 RUTA_API_MAX_AGE = 60
 RUTA_TRUSTED_PROXY_COUNT = int(os.environ.get("RUTA_TRUSTED_PROXY_COUNT", "1"))
+# CORS (django-cors-headers): any origin may read the public APIs, nothing else.
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-none-match"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
+CORS_PREFLIGHT_MAX_AGE = 86400
+# The site's parts that the one OpenAPI document (/api/openapi.json) is assembled from.
+RUTA_OPENAPI_PARTS = ["infra.api.content_openapi.openapi_part", "directory.openapi.openapi_part"]
 
 # Security: HTTPS everywhere behind the reverse proxy.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -297,6 +314,28 @@ SESSION_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
+# Permissions-Policy (django-permissions-policy): no page needs a powerful browser feature.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 # Content-Security-Policy for public pages: nothing from other hosts, no inline code.
 CONTENT_SECURITY_POLICY = {
@@ -324,6 +363,7 @@ LOGGING = {
     "loggers": {
         "django.request": {"level": "ERROR"},
         "django_tasks": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},  # its progress lines, at every start and build
         # The search app logs one warning per Elasticsearch outage and falls back itself.
         "elastic_transport": {"level": "ERROR"},
     },

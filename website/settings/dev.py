@@ -18,6 +18,9 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+# Its own folder: a development collectstatic (unhashed, no manifest) never replaces the
+# production build in var/static (docs/deployment.md).
+STATIC_ROOT = VAR_DIR / "static-dev"  # noqa: F405
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "ruta-dev")
 
 WHITENOISE_USE_FINDERS = True

@@ -2,7 +2,7 @@
 moment), anything else a 500; both in the reader's language, JSON under the APIs."""
 
 import pytest
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, connections
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,6 @@ def failing(client, monkeypatch):
 @pytest.fixture
 def connection_lost(monkeypatch):
     """The database connection no longer answers (what a server restart leaves)."""
-    from django.db import connections
 
     monkeypatch.setattr(connections["default"], "is_usable", lambda: False)
 
@@ -57,7 +56,7 @@ def test_lost_database_is_a_503_to_retry(failing, error, lost, home_page, reques
     api = client.get("/api/hsds/services", HTTP_ACCEPT_LANGUAGE="es")
     assert api.status_code == 503
     assert api["Retry-After"] == "5"
-    assert "no está disponible" in api.json()["message"]
+    assert "no está disponible" in api.json()["detail"]
 
 
 @pytest.mark.parametrize(
@@ -76,4 +75,9 @@ def test_other_failures_are_a_500(failing, error, home_page):
     assert "Algo salió mal" in page.content.decode()
     api = client.get("/api/hsds/services", {"lang": "en"})
     assert api.status_code == 500
-    assert api.json() == {"message": "Something went wrong."}
+    assert api.json() == {
+        "type": "about:blank",
+        "title": "Internal Server Error",
+        "status": 500,
+        "detail": "Something went wrong.",
+    }

@@ -1,12 +1,22 @@
+from io import BytesIO
+
 import pytest
 from django.core.cache import cache
+from django.core.cache.backends.filebased import FileBasedCache
+from django.core.signals import request_finished
+from django.http import FileResponse
+
+from directory.factories import DirectoryIndexPageFactory, ServiceFactory
+from infra.cache import UncompressedFileBasedCache
+from infra.page_cache import AnonymousPageCacheMiddleware, current_version
+from search.indexer import index_service
+from website.models import SiteSettings
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def page_cache(settings):
-    from website.models import SiteSettings
 
     SiteSettings.load()  # created on first use, which (rightly) empties the cache
     settings.RUTA_PAGE_CACHE_SECONDS = 300
@@ -55,20 +65,19 @@ def test_public_api_responses_are_cached_and_still_rate_limited(
 ):
     first = client.get("/api/v2/pages/", {"lang": "en"})
     assert first["X-Ruta-Cache"] == "miss"
-    second = client.get("/api/v2/pages/", {"lang": "en"})
+    second = client.get("/api/v2/pages/", {"lang": "en"}, HTTP_ORIGIN="https://app.example")
     assert second["X-Ruta-Cache"] == "hit"
     assert second["Access-Control-Allow-Origin"] == "*"
     assert second["ETag"] == first["ETag"]
     assert client.get("/api/v2/pages/", {"lang": "es"})["X-Ruta-Cache"] == "miss"
 
     settings.RUTA_API_RATE_LIMIT = (1, 60)
-    monkeypatch.setattr("website.middleware.time.time", lambda: 7_000_010.0)
+    monkeypatch.setattr("infra.api.middleware.time.time", lambda: 7_000_010.0)
     assert client.get("/api/v2/pages/", {"lang": "en"}).status_code == 200
     assert client.get("/api/v2/pages/", {"lang": "en"}).status_code == 429
 
 
 def test_directory_searches_are_not_cached_nor_indexed(client, home_page, page_cache):
-    from directory.factories import DirectoryIndexPageFactory
 
     DirectoryIndexPageFactory(parent=home_page)
     response = client.get("/es/directorio/", {"q": "albergue"})
@@ -80,12 +89,6 @@ def test_directory_searches_are_not_cached_nor_indexed(client, home_page, page_c
 
 
 def test_small_public_files_are_kept_in_memory_and_big_ones_streamed(rf, page_cache, settings):
-    from io import BytesIO
-
-    from django.core.signals import request_finished
-    from django.http import FileResponse
-
-    from website.page_cache import AnonymousPageCacheMiddleware
 
     calls = []
 
@@ -127,7 +130,6 @@ def test_the_cache_is_emptied_again_when_the_change_commits(
 ):
     """Another worker may render the page between the save and the commit, with the old
     data: what it cached then must not outlive the commit."""
-    from website.page_cache import current_version
 
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         home_page.title_es = "Ruta renovada"
@@ -141,8 +143,6 @@ def test_the_cache_is_emptied_again_when_the_change_commits(
 def test_cached_api_searches_follow_the_search_index(client, home_page, page_cache):
     """The HSDS API's ``search`` reads search entries, written by a background task after
     the change that emptied the cache: writing them empties it again."""
-    from directory.factories import ServiceFactory
-    from search.indexer import index_service
 
     service = ServiceFactory(name="Servicio Faro", name_es="Servicio Faro")
     url = "/api/hsds/services?search=faro"
@@ -155,9 +155,6 @@ def test_cached_api_searches_follow_the_search_index(client, home_page, page_cac
 
 
 def test_uncompressed_file_cache_reads_its_own_and_compressed_entries(tmp_path):
-    from django.core.cache.backends.filebased import FileBasedCache
-
-    from website.page_cache import UncompressedFileBasedCache
 
     plain = UncompressedFileBasedCache(str(tmp_path), {})
     plain.set("page", {"body": b"%PDF" * 1000}, 60)
@@ -182,8 +179,8 @@ def test_cached_api_responses_keep_their_etag(client, page_cache, monkeypatch):
     def no_hashing(content):
         raise AssertionError("a cache hit must not hash the response again")
 
-    monkeypatch.setattr("website.middleware.content_etag", no_hashing)
-    second = client.get("/api/v2/pages/", {"lang": "en"})
+    monkeypatch.setattr("infra.api.middleware.content_etag", no_hashing)
+    second = client.get("/api/v2/pages/", {"lang": "en"}, HTTP_ORIGIN="https://app.example")
     assert second["X-Ruta-Cache"] == "hit"
     assert second["ETag"] == first["ETag"]
     assert (

@@ -6,15 +6,16 @@ from io import StringIO
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.files.storage import storages
 from django.core.management import CommandError, call_command
 from django.db.models import TextField
 from django.db.models.functions import Cast
 from wagtail.documents.models import Document
 
+from infra.backup import create_backup, file_hashes, table_counts
 from referrals.crypto import decrypt
 from referrals.factories import ReferralFactory
 from referrals.models import Referral
-from website.backup import create_backup, file_hashes, table_counts
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -60,7 +61,6 @@ def assert_ciphertext(raw):
 
 
 def test_backup_restore_round_trip(isolated_files, home_page):
-    from django.core.files.storage import storages
 
     kept = ReferralFactory(**SECRETS)
     removed = ReferralFactory(**SECRETS)

@@ -18,6 +18,7 @@ from urllib.parse import urlparse
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.files.base import ContentFile
 from django.http import FileResponse, Http404
 from django.shortcuts import render
@@ -25,6 +26,11 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.http import http_date
 from django_tasks import task
+from wagtail.models import Page
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher
+
+from infra.models import BuiltDocument
 
 logger = logging.getLogger(__name__)
 
@@ -61,8 +67,6 @@ class PDFPageMixin:
 def _static_file(name):
     """The file behind a static URL: collected files (hashed names in production) first,
     then the finders (development, tests)."""
-    from django.contrib.staticfiles.storage import staticfiles_storage
-
     try:
         if staticfiles_storage.exists(name):
             return staticfiles_storage.path(name)
@@ -73,30 +77,28 @@ def _static_file(name):
     return finders.find(name)
 
 
-def _local_static_fetcher():
+class LocalStaticFetcher(URLFetcher):
     """A WeasyPrint fetcher that reads our own static files and data: URLs, nothing else."""
-    from weasyprint.urls import URLFetcher
 
-    class LocalStaticFetcher(URLFetcher):
-        def __init__(self):
-            super().__init__(allowed_protocols={"file", "data"})
+    def __init__(self):
+        super().__init__(allowed_protocols={"file", "data"})
 
-        def fetch(self, url, headers=None):
-            if url.startswith("data:"):
-                return super().fetch(url, headers)
-            path = urlparse(url).path
-            if urlparse(url).hostname == PDF_BASE_HOST and path.startswith(settings.STATIC_URL):
-                found = _static_file(path[len(settings.STATIC_URL) :])
-                if found:
-                    return super().fetch(Path(found).as_uri(), headers)
-            raise ValueError(f"PDF rendering may only load local static files, not {url}")
+    def fetch(self, url, headers=None):
+        if url.startswith("data:"):
+            return super().fetch(url, headers)
+        path = urlparse(url).path
+        if urlparse(url).hostname == PDF_BASE_HOST and path.startswith(settings.STATIC_URL):
+            found = _static_file(path[len(settings.STATIC_URL) :])
+            if found:
+                return super().fetch(Path(found).as_uri(), headers)
+        raise ValueError(f"PDF rendering may only load local static files, not {url}")
 
+
+def _local_static_fetcher():
     return LocalStaticFetcher()
 
 
 def render_pdf(html):
-    from weasyprint import HTML
-
     return HTML(
         string=html, base_url=f"http://{PDF_BASE_HOST}/", url_fetcher=_local_static_fetcher()
     ).write_pdf()
@@ -104,8 +106,6 @@ def render_pdf(html):
 
 def build_document(page, kind, language):
     """Render one PDF now and store it; returns the BuiltDocument."""
-    from website.models import BuiltDocument
-
     spec = page.pdf_documents[kind]
     started = time.monotonic()
     with translation.override(language):
@@ -129,8 +129,6 @@ def build_document(page, kind, language):
 
 @task()
 def build_page_document(page_id, kind, language):
-    from wagtail.models import Page
-
     page = Page.objects.filter(pk=page_id).first()
     if page is None or not page.live:
         return None
@@ -147,8 +145,6 @@ def request_builds(page):
 
 def serve_pdf(request, page, kind):
     """Serve a built PDF; 503 + Retry-After (and enqueue the build) when none exists yet."""
-    from website.models import BuiltDocument
-
     if kind not in page.pdf_documents or not page.pdf_user_can_read(request.user, kind):
         raise Http404
     language = translation.get_language()
@@ -166,7 +162,7 @@ def serve_pdf(request, page, kind):
         or not document.file
         or not document.file.storage.exists(document.file.name)
     ):
-        response = render(request, "website/pdf_not_ready.html", {"page": page}, status=503)
+        response = render(request, "infra/pdf_not_ready.html", {"page": page}, status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"
         return response

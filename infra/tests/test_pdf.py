@@ -3,7 +3,7 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
-from website.pdf import _local_static_fetcher, render_pdf
+from infra.pdf import PDF_BASE_HOST, _local_static_fetcher, render_pdf
 
 
 def test_render_pdf_uses_local_static_files():
@@ -22,7 +22,6 @@ def test_pdf_fetcher_refuses_other_hosts():
 
 def test_pdf_fetcher_reads_collected_files_with_hashed_names(settings, tmp_path):
     """Production templates point at hashed names (ManifestStaticFilesStorage)."""
-    from website.pdf import PDF_BASE_HOST
 
     settings.STATIC_ROOT = tmp_path
     (tmp_path / "website" / "css").mkdir(parents=True)

@@ -45,9 +45,11 @@ def test_pages_api_defaults_to_spanish(client, section):
 
 @pytest.mark.parametrize("lang", ["fr", "", "ES", "es-EC"])
 def test_unknown_language_is_a_400_with_a_message(client, section, lang):
-    response = client.get("/api/v2/pages/", {"lang": lang})
+    response = client.get("/api/v2/pages/", {"lang": lang}, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 400
-    assert "Unknown language" in response.json()["message"]
+    assert "Unknown language" in response.json()["detail"]
+    spanish = client.get("/api/v2/pages/", {"lang": lang}, HTTP_ACCEPT_LANGUAGE="es")
+    assert "Idioma desconocido" in spanish.json()["detail"]
 
 
 def test_unknown_parameter_is_a_400(client, section):
@@ -81,13 +83,13 @@ def test_rate_limit_answers_429_with_retry_after(client, section, settings, monk
     settings.RUTA_API_RATE_LIMIT = (3, 60)
     cache.clear()
     # Stay inside one rate window whatever the clock says.
-    monkeypatch.setattr("website.middleware.time.time", lambda: 6_000_030.0)
+    monkeypatch.setattr("infra.api.middleware.time.time", lambda: 6_000_030.0)
     statuses = [client.get("/api/v2/pages/").status_code for _ in range(5)]
     assert statuses[:3] == [200, 200, 200]
     assert statuses[3:] == [429, 429]
     limited = client.get("/api/v2/pages/")
     assert limited["Retry-After"] == "30"
-    assert limited.json()["message"]
+    assert limited.json()["detail"]
     # Another client is not limited.
     assert client.get("/api/v2/pages/", REMOTE_ADDR="10.0.0.9").status_code == 200
     # Pages are not rate limited.
@@ -98,4 +100,4 @@ def test_rate_limit_answers_429_with_retry_after(client, section, settings, monk
 def test_out_of_range_offset_is_a_400_not_a_database_error(client, section, offset):
     response = client.get("/api/v2/pages/", {"offset": offset})
     assert response.status_code == 400
-    assert "offset" in response.json()["message"]
+    assert "offset" in response.json()["detail"]

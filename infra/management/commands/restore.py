@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from website.backup import BackupError, restore_backup
+from infra.backup import BackupError, restore_backup
 
 
 class Command(BaseCommand):

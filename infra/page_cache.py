@@ -15,63 +15,23 @@ Entries are keyed by host and path and, for the public APIs, by the language neg
 from Accept-Language: pages carry their language in the path, but an API answers in
 ``?lang=`` or else in the reader's Accept-Language, and the HSDS description names the host
 it was asked on.
-
-The shared cache is :class:`UncompressedFileBasedCache`: Django's file-based cache zlib-
-compresses every entry, and decompressing a 60–135 KB response (handbook PDF, HSDS page) on
-each hit cost more than the rest of the hit together (0.2–0.4 ms of ~1 ms).
 """
 
-import pickle
 import time
-import zlib
 
 from django.conf import settings
 from django.core.cache import caches
-from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.filebased import FileBasedCache
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_response_headers
 
-from website.middleware import content_etag
+from infra.http import content_etag, is_public_api
 
 VERSION_KEY = "ruta-page-cache-version"
 CACHEABLE_TYPES = ("text/html", "application/json", "application/x-ndjson")
 CACHEABLE_FILE_TYPES = ("application/pdf",)
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-
-
-class UncompressedFileBasedCache(FileBasedCache):
-    """Django's file-based cache, storing plain pickles (no zlib). Entries written by the
-    compressing backend (a zlib stream starts with 0x78, a pickle with 0x80) still read."""
-
-    def get(self, key, default=None, version=None):
-        try:
-            with open(self._key_to_file(key, version), "rb") as handle:
-                if not self._is_expired(handle):
-                    return self._loads(handle.read())
-        except FileNotFoundError:
-            pass
-        return default
-
-    @staticmethod
-    def _loads(data):
-        if data[:1] == b"\x78":
-            data = zlib.decompress(data)
-        # Our own cache files, written by this backend (as Django's file cache does).
-        return pickle.loads(data)  # noqa: S301 # nosec B301
-
-    def _write_content(self, file, timeout, value):
-        file.write(pickle.dumps(self.get_backend_timeout(timeout), self.pickle_protocol))
-        file.write(pickle.dumps(value, self.pickle_protocol))
-
-    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
-        value = self.get(key, version=version)
-        if value is None:
-            return False
-        self.set(key, value, timeout, version)
-        return True
 
 
 def _cache():
@@ -100,19 +60,15 @@ def invalidate(**kwargs):
         _cache().set(VERSION_KEY, _fresh_version(), timeout=None)
 
 
-def _is_public_api(request):
-    return request.path.startswith(tuple(getattr(settings, "RUTA_PUBLIC_API_PREFIXES", ())))
-
-
 def _key(request):
-    language = translation.get_language_from_request(request) if _is_public_api(request) else ""
+    language = translation.get_language_from_request(request) if is_public_api(request) else ""
     return (
         f"ruta-page:{current_version()}:{request.get_host()}:{language}:{request.get_full_path()}"
     )
 
 
 def _cacheable_request(request):
-    if request.method in ("GET", "HEAD") and _is_public_api(request):
+    if request.method in ("GET", "HEAD") and is_public_api(request):
         return True  # the public APIs answer the same to everyone, signed in or not
     return (
         request.method in ("GET", "HEAD")
@@ -185,7 +141,7 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         if _cacheable_response(response):
             response = _in_memory(response)
-            if _is_public_api(request):
+            if is_public_api(request):
                 # The API middleware sets its own headers; keep its ETag with the entry so
                 # that a hit is not hashed again.
                 response.setdefault("ETag", content_etag(response.content))
@@ -201,6 +157,7 @@ CACHE_INVALIDATING_APPS = {
     "wagtaildocs",
     "wagtailimages",
     "website",
+    "infra",
     "directory",
     "protocol_pages",
     "training",

@@ -1,0 +1,41 @@
+"""Files the infrastructure builds and keeps: PDFs rendered from pages."""
+
+from django.core.files.storage import storages
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+def private_storage():
+    """Storage for files that must never be reachable by URL (see STORAGES["private"])."""
+    return storages["private"]
+
+
+class BuiltDocument(models.Model):
+    """A PDF built in the background from a page (handbook, handout, facilitator guide).
+
+    Files live in private storage (``RUTA_PRIVATE_ROOT``), never under MEDIA_URL: they are
+    served by the page's own view, which checks who may read each kind.
+    """
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="built_documents"
+    )
+    kind = models.CharField(_("kind"), max_length=40)
+    language = models.CharField(_("language"), max_length=8)
+    file = models.FileField(_("file"), storage=private_storage, upload_to="built-documents/")
+    revision_id = models.PositiveBigIntegerField(_("built from revision"), null=True, blank=True)
+    built_at = models.DateTimeField(_("built at"))
+    build_seconds = models.FloatField(_("build time (s)"), default=0)
+    size = models.PositiveIntegerField(_("size (bytes)"), default=0)
+
+    class Meta:
+        verbose_name = _("built document")
+        verbose_name_plural = _("built documents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "kind", "language"], name="unique_built_document"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.page_id}/{self.kind}.{self.language}.pdf"
