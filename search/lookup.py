@@ -10,7 +10,7 @@ correct everyday words are never turned into something else.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -98,8 +98,10 @@ class QueryContext:
 
 
 def _rules_fingerprint():
-    state = SearchRule.objects.aggregate(n=Count("pk"), last=Max("latest_revision_id"))
-    return (state["n"], state["last"])
+    state = SearchRule.objects.aggregate(
+        n=Count("pk"), live=Count("pk", filter=Q(live=True)), last=Max("latest_revision_id")
+    )
+    return (state["n"], state["live"], state["last"])
 
 
 def compiled(row):

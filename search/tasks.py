@@ -39,9 +39,9 @@ def push_to_elasticsearch(kind, object_id, entries):
         )
         actions = [
             {
-                **EntryDocument.from_entry(
-                    entry, getattr(entry, "facets", None), getattr(entry, "source_text", None)
-                ).to_dict(include_meta=True),
+                **EntryDocument.from_entry(entry, getattr(entry, "facets", None)).to_dict(
+                    include_meta=True
+                ),
                 "_index": alias_name(),
             }
             for entry in entries

@@ -128,8 +128,8 @@ def rank(concepts, language, kinds):
     weight_case = '(CASE p."term" ' + " ".join("WHEN %s THEN %s" for _t in terms) + " END)"
     weight_params = [v for t in terms for v in (t, float(query_plan.terms[t][1]))]
     field_sql, field_params = _field_sum(averages)
-    inner = (  # nosec B608 (see below)
-        f'SELECT p."entry_id" AS e, {concept_case} AS c, '
+    inner = (
+        f'SELECT p."entry_id" AS e, {concept_case} AS c, '  # noqa: S608 # nosec B608
         f"SUM({weight_case} * ({field_sql})) AS x "
         f'FROM "{SearchTerm._meta.db_table}" p '
         f'WHERE p."language" = %s AND p."term" IN ({", ".join(["%s"] * len(terms))}) '

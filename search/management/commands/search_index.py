@@ -67,9 +67,7 @@ class Command(BaseCommand):
         build_index(name).create(using=es)
         actions, sent = [], 0
         for entry in indexer.all_entries(progress=self.progress):
-            document = EntryDocument.from_entry(
-                entry, getattr(entry, "facets", None), getattr(entry, "source_text", None)
-            )
+            document = EntryDocument.from_entry(entry, getattr(entry, "facets", None))
             actions.append({**document.to_dict(include_meta=True), "_index": name})
             if len(actions) >= 500:
                 sent += bulk(es, actions)[0]
