@@ -9,10 +9,10 @@ from django.test import override_settings
 from search.analysis import read_query
 from search.backends import DirectoryQuery
 from search.backends.scoring import rank, rank_in_python
-from search.lookup import query_context
-from search.models import SearchEntry
 from search.backends.snapshot import forget
 from search.indexer import rebuild_entries
+from search.lookup import query_context
+from search.models import SearchEntry
 from search.service import search_directory
 from search.tests.relevance.build import build_directory, load
 from search.tests.relevance.metrics import ndcg_at_10, precision_at_3, reciprocal_rank
