@@ -46,13 +46,14 @@ def try_query(request):
 @permission_required(CAN_EDIT_RULES, raise_exception=True)
 def failures_report(request):
     add_url = reverse("wagtailsnippets_search_searchrule:add")
+    try_url = reverse("search_try_query")
     rows = [
         {
             "text": text,
             "language": language,
             "count": count,
             "add_url": f"{add_url}?{urlencode({'phrases': text, 'language': language})}",
-            "try_url": f"{reverse('search_try_query')}?{urlencode({'q': text, 'language': language})}",
+            "try_url": f"{try_url}?{urlencode({'q': text, 'language': language})}",
         }
         for text, language, count in report()
     ]
