@@ -17,9 +17,11 @@ import math
 from typing import NamedTuple
 
 from django.db import connection
-from django.db.models import Avg, Count
+from django.db.models import Avg, Count, Max
 
+from search.backends.freshness import fingerprint
 from search.models import SearchEntry, SearchTerm
+from website.page_cache import current_version
 
 K1 = 1.2
 FIELDS = (  # (posting column, length column, weight W_f, length normalisation b_f)
@@ -38,24 +40,63 @@ class Scored(NamedTuple):
     score: float
 
 
+_memory = {"stamp": None, "frequencies": {}, "collections": {}, "entries": {}}
+MAX_REMEMBERED_TERMS = 50_000
+
+
+def _remembered():
+    """What this process remembers of the entries (document frequencies, collection
+    statistics), dropped when the entries change (``stamp``)."""
+    stamp = entries_stamp()
+    if _memory["stamp"] != stamp:
+        _memory.update(stamp=stamp, frequencies={}, collections={}, entries={})
+    return _memory
+
+
+def entries_stamp():
+    def read():
+        state = SearchEntry.objects.aggregate(n=Count("pk"), last=Max("pk"))
+        return (state["n"], state["last"])
+
+    return (current_version(), fingerprint("search-entries", read))
+
+
 def document_frequencies(terms, language, kinds=None):
     """{term: number of entries holding it} in ``language`` (and ``kinds``)."""
     terms = sorted(set(terms))
     if not terms:
         return {}
-    rows = SearchTerm.objects.filter(language=language, term__in=terms)
-    if kinds:
-        rows = rows.filter(kind__in=list(kinds))
-    return dict(rows.values_list("term").annotate(n=Count("pk")).order_by())
+    memory = _remembered()["frequencies"]
+    scope = (language, tuple(sorted(kinds or ())))
+    known = memory.setdefault(scope, {})
+    missing = [term for term in terms if term not in known]
+    if missing:
+        rows = SearchTerm.objects.filter(language=language, term__in=missing)
+        if kinds:
+            rows = rows.filter(kind__in=list(kinds))
+        found = dict(rows.values_list("term").annotate(n=Count("pk")).order_by())
+        if len(known) > MAX_REMEMBERED_TERMS:
+            known.clear()
+        known.update({term: found.get(term, 0) for term in missing})
+    return {term: known[term] for term in terms if known[term]}
 
 
 def collection(language, kinds):
     """(number of entries, {length column: average}) of ``language`` and ``kinds``."""
-    entries = SearchEntry.objects.filter(language=language, kind__in=list(kinds))
-    averages = entries.aggregate(
-        n=Count("pk"), **{length: Avg(length) for _c, length, _w, _b in FIELDS}
-    )
-    return averages.pop("n") or 0, {k: max(float(v or 0), 1.0) for k, v in averages.items()}
+    memory = _remembered()["collections"]
+    scope = (language, tuple(sorted(kinds)))
+    if scope not in memory:
+        entries = SearchEntry.objects.filter(language=language, kind__in=list(kinds))
+        averages = entries.aggregate(
+            n=Count("pk"), **{length: Avg(length) for _c, length, _w, _b in FIELDS}
+        )
+        total = averages.pop("n") or 0
+        memory[scope] = (total, {k: max(float(v or 0), 1.0) for k, v in averages.items()})
+    return memory[scope]
+
+
+def forget():
+    _memory.update(stamp=None, frequencies={}, collections={}, entries={})
 
 
 def idf(df, total):
@@ -112,69 +153,73 @@ def _case(column, values, params_out, cast=False):
 
 
 def rank(concepts, language, kinds):
-    """[Scored] of the qualifying entries, best first (ties: title, then id)."""
+    """[Scored] of the qualifying entries, best first (ties: the older entry first)."""
     kinds = list(kinds)
     query_plan, averages = plan(concepts, language, kinds)
     if not query_plan.terms:
         return []
-    terms = list(query_plan.terms)
-    params = []
-    concept_case = (
-        '(CASE p."term" '
-        + " ".join(f"WHEN %s THEN {query_plan.terms[t][0]}" for t in terms)
-        + " END)"
-    )
-    concept_params = list(terms)
-    weight_case = '(CASE p."term" ' + " ".join("WHEN %s THEN %s" for _t in terms) + " END)"
-    weight_params = [v for t in terms for v in (t, float(query_plan.terms[t][1]))]
+    counted_total, needs_total, place_only = query_plan.requirements
+    share = COVERAGE_BONUS / counted_total if counted_total else 0.0
+    values, params = [], []
+    for term, (concept, weight) in query_plan.terms.items():
+        # (term, concept, weight, idf, counted, anchor, place, need): numbers we made
+        flags = [query_plan.counted[concept], query_plan.anchors[concept]]
+        flags += [query_plan.places[concept]]
+        flags.append(int(flags[0] and not flags[2]))
+        values.append(f"(%s, {concept}, %s, %s, {', '.join(str(int(f)) for f in flags)})")
+        params += [term, float(weight), float(query_plan.idfs[concept])]
     field_sql, field_params = _field_sum(averages)
-    inner = (
-        f'SELECT p."entry_id" AS e, {concept_case} AS c, '  # noqa: S608 # nosec B608
-        f"SUM({weight_case} * ({field_sql})) AS x "
-        f'FROM "{SearchTerm._meta.db_table}" p '
-        f'WHERE p."language" = %s AND p."term" IN ({", ".join(["%s"] * len(terms))}) '
-        f'AND p."kind" IN ({", ".join(["%s"] * len(kinds))}) GROUP BY 1, 2'
-    )
-    params += concept_params + weight_params + field_params + [language, *terms, *kinds]
-    idf_params = []
-    idf_case = _case("a.c", query_plan.idfs, idf_params, cast=True)
-    counted = [i for i, v in enumerate(query_plan.counted) if v]
-    anchors = [i for i, v in enumerate(query_plan.anchors) if v]
-    places = [i for i, v in enumerate(query_plan.places) if v]
     # Table names come from model metadata; terms and numbers are query parameters, concept
-    # numbers are integers we made.
+    # numbers and flags are integers we made.
     sql = (
-        'SELECT s."id", s."target_id", s."kind", s."title", '  # noqa: S608 # nosec B608
-        f"a.score, a.matched, a.anchored, a.placed, a.needs FROM ("
-        f"SELECT a.e, SUM({idf_case} * a.x * %s / (a.x + %s)) AS score, "
-        f"SUM({_case('a.c', counted, [])}) AS matched, "
-        f"SUM({_case('a.c', anchors, [])}) AS anchored, "
-        f"SUM({_case('a.c', places, [])}) AS placed, "
-        f"SUM({_case('a.c', [i for i in counted if i not in places], [])}) AS needs "
-        f"FROM ({inner}) a GROUP BY a.e) a "
-        f'JOIN "{SearchEntry._meta.db_table}" s ON s."id" = a.e'
+        f"WITH q(term, c, w, i, m, a, pl, n) AS (VALUES {', '.join(values)}) "  # noqa: S608 # nosec B608
+        "SELECT e, ROUND(CAST(SUM(i * x * %s / (x + %s)) * (1 + %s * SUM(m)) AS NUMERIC), 6) "
+        f'FROM (SELECT p."entry_id" AS e, q.c, SUM(q.w * ({field_sql})) AS x, MAX(q.i) AS i, '
+        "MAX(q.m) AS m, MAX(q.a) AS a, MAX(q.pl) AS pl, MAX(q.n) AS n "
+        f'FROM q JOIN "{SearchTerm._meta.db_table}" p ON p."term" = q.term '
+        f'WHERE p."language" = %s AND p."kind" IN ({", ".join(["%s"] * len(kinds))}) '
+        "GROUP BY 1, 2) c GROUP BY e "
+        "HAVING SUM(i * x) > 0 AND (SUM(a) > 0 OR SUM(n) = %s OR (%s = 1 AND SUM(pl) > 0)) "
+        "ORDER BY 2 DESC, 1"
     )
-    params = [*idf_params, K1 + 1, K1, *params]
+    params += [K1 + 1, K1, share, *field_params, language, *kinds]
+    params += [needs_total if needs_total else -1, int(place_only)]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    return finish(rows, query_plan.requirements)
+    entries = described(language)
+    return [Scored(*entries[pk], float(score)) for pk, score in rows if pk in entries]
+
+
+def described(language):
+    """{entry id: (id, target id, kind, title)} of ``language``, remembered until the entries
+    change (reading the titles with the scores cost more than the scoring at 10,000
+    services)."""
+    memory = _remembered()["entries"]
+    if language not in memory:
+        rows = SearchEntry.objects.filter(language=language).values_list(
+            "pk", "target_id", "kind", "title"
+        )
+        memory[language] = {row[0]: row for row in rows.iterator(chunk_size=5000)}
+    return memory[language]
 
 
 def finish(rows, requirements):
     """Qualify, add the coverage bonus and sort rows of (id, target id, kind, title, score,
     matched, anchored, placed, needs)."""
     counted_total, needs_total, place_only = requirements
-    found = []
-    for pk, target_id, kind, title, score, matched, anchored, placed, needs in rows:
-        qualifies = anchored or (needs_total and needs == needs_total) or (place_only and placed)
-        if not qualifies or not score:
-            continue
-        coverage = matched / counted_total if counted_total else 0.0
-        final = round(float(score) * (1 + COVERAGE_BONUS * coverage), 6)
-        found.append(Scored(pk, target_id, kind, title, final))
-    found.sort(key=lambda s: (-s.score, s.title, s.pk))
+    share = COVERAGE_BONUS / counted_total if counted_total else 0.0
+    found = [
+        Scored(pk, target_id, kind, title, round(float(score) * (1 + share * matched), 6))
+        for pk, target_id, kind, title, score, matched, anchored, placed, needs in rows
+        if score and (anchored or (needs_total and needs == needs_total) or (place_only and placed))
+    ]
+    found.sort(key=_order)
     return found
+
+
+def _order(scored):
+    return (-scored.score, scored.pk)
 
 
 def rank_in_python(concepts, language, kinds):
