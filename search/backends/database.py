@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from search.analysis import read_query
 from search.backends import DirectoryResult
-from search.backends.scoring import rank
+from search.backends.scoring import rank, rank_targets
 from search.backends.site import site_result
 from search.backends.snapshot import bits, directory_snapshot, members
 from search.lookup import query_context
@@ -26,12 +26,14 @@ def distance_km(a, b):
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
-def match(text, language, kinds, *, literal=False):
-    """([Scored] best first, the ``search.analysis.Reading`` of ``text``)."""
+def match(text, language, kinds, *, literal=False, targets=False):
+    """([Scored] best first, or only their target ids with ``targets``; the
+    ``search.analysis.Reading`` of ``text``)."""
     reading = read_query(text, language, query_context(language), literal=literal)
     if not reading.concepts:
         return [], reading
-    return rank(reading.concepts, language, kinds), reading
+    ranking = rank_targets if targets else rank
+    return ranking(reading.concepts, language, kinds), reading
 
 
 def fallback_ids(service_ids, language):
@@ -67,11 +69,15 @@ class DatabaseBackend:
         by_distance = query.sort == "distance" and query.origin
         if query.text.strip():
             found, reading = match(
-                query.text, query.language, [SearchEntry.Kind.SERVICE], literal=query.literal
+                query.text,
+                query.language,
+                [SearchEntry.Kind.SERVICE],
+                literal=query.literal,
+                targets=True,
             )
             ranking = {}
-            for entry in found:
-                index = snapshot.position.get(entry.target_id)
+            for target_id in found:
+                index = snapshot.position.get(target_id)
                 if index is not None:
                     ranking.setdefault(index, len(ranking))
             base = bits(ranking)

@@ -154,6 +154,22 @@ def _case(column, values, params_out, cast=False):
 
 def rank(concepts, language, kinds):
     """[Scored] of the qualifying entries, best first (ties: the older entry first)."""
+    entries = described(language)
+    return [
+        Scored(*entries[pk], float(score))
+        for pk, score in _scores(concepts, language, kinds)
+        if pk in entries
+    ]
+
+
+def rank_targets(concepts, language, kinds):
+    """The target ids of ``rank`` (what a directory search needs), without building rows."""
+    entries = described(language)
+    return [entries[pk][1] for pk, _score in _scores(concepts, language, kinds) if pk in entries]
+
+
+def _scores(concepts, language, kinds):
+    """[(entry id, score)] of the qualifying entries, best first."""
     kinds = list(kinds)
     query_plan, averages = plan(concepts, language, kinds)
     if not query_plan.terms:
@@ -186,9 +202,7 @@ def rank(concepts, language, kinds):
     params += [needs_total if needs_total else -1, int(place_only)]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    entries = described(language)
-    return [Scored(*entries[pk], float(score)) for pk, score in rows if pk in entries]
+        return cursor.fetchall()
 
 
 def described(language):
