@@ -87,6 +87,7 @@ def test_relevance_on_a_fictional_directory(fictional_directory):
     for failure in empty_failures:
         print(f"  {failure}")
     assert all(overall[name] >= bound for name, bound in THRESHOLDS.items()), overall
+    assert not empty_failures, "queries nothing answers must find nothing"
 
 
 @pytest.mark.django_db
