@@ -10,14 +10,12 @@ correct everyday words are never turned into something else.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Q
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from directory.models import Language, Location, Organization, TaxonomyTerm
 from directory.provinces import provinces
 from search.analysis import Word
-from search.backends.freshness import fingerprint
 from search.backends.scoring import document_frequencies
 from search.expansion import build_rulebook, compile_rule
 from search.languages import LANGUAGE_NAMES
@@ -95,13 +93,6 @@ class QueryContext:
             choices = [word for word in choices if word[0] == token[0]]
         found = process.extractOne(token, choices, scorer=OSA.distance, score_cutoff=distance)
         return found[0] if found else None
-
-
-def _rules_fingerprint():
-    state = SearchRule.objects.aggregate(
-        n=Count("pk"), live=Count("pk", filter=Q(live=True)), last=Max("latest_revision_id")
-    )
-    return (state["n"], state["live"], state["last"])
 
 
 def compiled(row):
@@ -187,8 +178,9 @@ _memory = {}
 
 
 def query_context(language):
-    """The ``QueryContext`` of ``language``, rebuilt when content or rules changed."""
-    stamp = (current_version(), fingerprint("search-rules", _rules_fingerprint))
+    """The ``QueryContext`` of ``language``, rebuilt when content or rules changed (both move
+    the shared content version: ``search.signals``)."""
+    stamp = current_version()
     remembered = _memory.get(language)
     if remembered and remembered[0] == stamp:
         return remembered[1]

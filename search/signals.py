@@ -5,6 +5,9 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
+from search.models import SearchRule
+from website.page_cache import invalidate_now_and_on_commit
+
 
 def enqueue(kind, object_id):
     from search.tasks import update_search_entries
@@ -51,6 +54,11 @@ def _page_deleted(sender, instance, **kwargs):
         enqueue("page", instance.pk)
 
 
+def _rules_changed(sender, **kwargs):
+    """A published, unpublished or deleted rule applies to the next query in every worker."""
+    invalidate_now_and_on_commit()
+
+
 def connect():
     from directory.models import (
         Language,
@@ -75,6 +83,8 @@ def connect():
     post_save.connect(_term, sender=TaxonomyTerm, dispatch_uid="search-term")
     for through in (Service.categories.through, Service.populations.through):
         m2m_changed.connect(_terms_changed, sender=through, dispatch_uid=f"search-m2m-{through}")
+    for signal in (post_save, post_delete):
+        signal.connect(_rules_changed, sender=SearchRule, dispatch_uid=f"search-rule-{signal}")
     page_published.connect(_page, dispatch_uid="search-page-published")
     page_unpublished.connect(_page, dispatch_uid="search-page-unpublished")
     post_delete.connect(_page_deleted, dispatch_uid="search-page-deleted")

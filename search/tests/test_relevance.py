@@ -70,7 +70,9 @@ def test_suite_covers_the_issue_categories():
     assert sum(len(cases) for cases in SUITE.values()) >= 120
     expected = {"situation", "english", "synonyms", "languages", "places", "typos"}
     assert expected | {"derived", "none"} <= set(SUITE)
-    assert all(case.get("rel") or case.get("empty") for cases in SUITE.values() for case in cases)
+    cases = [case for cases in SUITE.values() for case in cases]
+    assert all(case.get("rel") or case.get("empty") for case in cases)
+    assert all(set(case) <= {"q", "rel", "language", "empty"} for case in cases)
 
 
 @pytest.mark.django_db

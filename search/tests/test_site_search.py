@@ -5,6 +5,8 @@ matching words marked; and the directory card of a service written only in Spani
 from datetime import date
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from directory.models import Language
 from protocol_pages.factories import (
@@ -18,6 +20,13 @@ from search.indexer import rebuild_entries
 from search.service import search_site
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _site_language_afterwards():
+    """Requests under /en/ leave English active in this thread: give the next test Spanish."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -15,6 +15,21 @@ from directory.factories import (
 from directory.models import Language
 
 HERE = Path(__file__).parent
+FIELDS = {
+    "key",
+    "org",
+    "province",
+    "canton",
+    "categories",
+    "populations",
+    "languages",
+    "free",
+    "confidential",
+    "name",
+    "description",
+    "name_en",
+    "description_en",
+}
 
 
 def load(name):
@@ -32,6 +47,8 @@ def build_directory():
     }
     keys = {}
     for row in data["services"]:
+        unknown = set(row) - FIELDS
+        assert not unknown, f"{row.get('key')}: unknown fields {unknown} (quote texts with commas)"
         organization = organizations[row["org"]]
         service = ServiceFactory(
             organization=organization,
