@@ -31,6 +31,7 @@ class Concept:
     place: bool = False
     counted: bool = True  # counts for "all words matched" (not the bigram bonuses)
     situation: bool = False
+    rules: list = field(default_factory=list)  # the rules it comes from
 
 
 @dataclass
@@ -102,7 +103,15 @@ def read_query(text, language, context, *, literal=False):
         rules = [tag for tag in match.rules if isinstance(tag, Rule)]
         if rules:
             terms, situation = rule_terms(context.rulebook, match)
-            reading.concepts.append(Concept(label, terms, anchor=True, situation=situation))
+            same = next((c for c in reading.concepts if c.rules == rules), None)
+            if same is not None:  # "sin pago ... sin sueldo": one situation, said twice
+                for term, weight in terms.items():
+                    same.terms[term] = max(same.terms.get(term, 0.0), weight)
+                same.label = f"{same.label} {label}"
+            else:
+                concept = Concept(label, terms, anchor=True, situation=situation)
+                concept.rules = rules
+                reading.concepts.append(concept)
             if match.ambiguous:
                 reading.meanings = [
                     (rule.name, f"{text} {rule.context_words[0]}")

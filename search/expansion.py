@@ -14,7 +14,8 @@ from search.text import phrase_terms, stem, stems, tokens
 
 SYNONYM_WEIGHT = 0.7  # another member of the typed phrase's group
 TRIGGER_WEIGHT = 0.3  # the words of a situation, beside the needs it leads to
-NEED_WORD_WEIGHT = 0.5  # one word of a multi-word need ("trata laboral": "trata")
+NEED_WORD_WEIGHT = 0.5  # one word of a multi-word phrase ("trata laboral": "trata")
+LATER_NEED_WEIGHT = 0.8  # the needs after the first one of a situation
 
 SYNONYMS = "synonyms"
 SITUATION = "situation"
@@ -110,21 +111,25 @@ def need_terms(book, needs):
     """{term: weight} for the needs of a situation: each need's phrase (and its words, more
     weakly, when it has several), and the members of its synonym group."""
     terms = {}
-    for need in needs:
-        add_terms(terms, need, 1.0)
+    for position, need in enumerate(needs):
+        weight = 1.0 if position == 0 else LATER_NEED_WEIGHT
+        add_terms(terms, need, weight)
         if len(need) > 1:
             for word in need:
-                terms[word] = max(terms.get(word, 0.0), NEED_WORD_WEIGHT)
+                terms[word] = max(terms.get(word, 0.0), NEED_WORD_WEIGHT * weight)
         for rule in book.groups.get(need, []):
             for member in rule.phrases:
                 if member != need:
-                    add_terms(terms, member, SYNONYM_WEIGHT)
+                    add_terms(terms, member, SYNONYM_WEIGHT * weight)
     return terms
 
 
 def synonym_terms(book, phrase, rules):
     terms = {}
     add_terms(terms, phrase, 1.0)
+    if len(phrase) > 1:  # the typed words apart, as in "trata ... explotación laboral"
+        for word in phrase:
+            terms[word] = max(terms.get(word, 0.0), NEED_WORD_WEIGHT)
     for rule in rules:
         for member in rule.phrases:
             if member != phrase:

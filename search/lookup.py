@@ -66,7 +66,7 @@ class QueryContext:
                     replacement = self._nearest(word.token, max_distance(word.token))
                 elif 0 < df <= RARE and len(word.token) > 6:
                     near = self._nearest(word.token, 1)
-                    if near:
+                    if near and self.vocabulary[near] != word.stem:
                         suggestion.append(near)
                         suggested = True
                         fixed.append(word)
@@ -147,12 +147,15 @@ def _build(language):
     book = build_rulebook(language, [compiled(row) for row in rows])
     places = _places(language)
     place_stems = {s for entries in places.values() for phrase, _t in entries for s in phrase}
+    single_places = {
+        phrase[0] for entries in places.values() for phrase, _t in entries if len(phrase) == 1
+    }
     label_texts = [name for t in TaxonomyTerm.objects.all() for name in (t.name_es, t.name_en)]
     label_stems = {s for text in label_texts for s in stems(text or "", language)}
     for spanish, english in LANGUAGE_NAMES.values():
         label_stems.update(s for name in (*spanish, *english) for s in stems(name, language))
     known = book.stems() | place_stems
-    anchors = (book.single_words() | place_stems | label_stems) - GENERIC.get(language, set())
+    anchors = (book.single_words() | single_places | label_stems) - GENERIC.get(language, set())
     vocabulary = {}
     rule_texts = [
         line

@@ -31,10 +31,16 @@ HITS = ("Violencia", "situation", "es", ["me pega"], ["violencia"])
 def test_a_phrase_expands_to_its_group_and_a_longer_phrase_wins():
     rules = book(SHELTER, WORK, SOCIAL)
     found = dict(expansions(rules, "casa de acogida", "es"))
-    assert found == {"cas acog": [("cas acog", 1.0), ("alberg", 0.7)]}
+    # the phrase, its group, and its words apart (weaker)
+    assert found == {"cas acog": [("cas acog", 1.0), ("alberg", 0.7), ("acog", 0.5), ("cas", 0.5)]}
     # "trabajo social" is its own phrase: "trabajo" alone would have brought "empleo".
     assert dict(expansions(rules, "trabajo social", "es")) == {
-        "trabaj social": [("trabaj social", 1.0), ("acompan social", 0.7)]
+        "trabaj social": [
+            ("trabaj social", 1.0),
+            ("acompan social", 0.7),
+            ("social", 0.5),
+            ("trabaj", 0.5),
+        ]
     }
     assert dict(expansions(rules, "busco trabajo", "es"))["trabaj"][1] == ("emple", 0.7)
 
