@@ -5,13 +5,21 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
+from directory.models import (
+    Language,
+    Location,
+    Organization,
+    Schedule,
+    Service,
+    ServiceAtLocation,
+    TaxonomyTerm,
+)
 from search.models import SearchRule
+from search.tasks import update_search_entries
 from website.page_cache import invalidate_now_and_on_commit
 
 
 def enqueue(kind, object_id):
-    from search.tasks import update_search_entries
-
     transaction.on_commit(lambda: update_search_entries.enqueue(kind, str(object_id)))
 
 
@@ -60,16 +68,6 @@ def _rules_changed(sender, **kwargs):
 
 
 def connect():
-    from directory.models import (
-        Language,
-        Location,
-        Organization,
-        Schedule,
-        Service,
-        ServiceAtLocation,
-        TaxonomyTerm,
-    )
-
     for signal in (post_save, post_delete):
         signal.connect(_service, sender=Service, dispatch_uid=f"search-service-{signal}")
         signal.connect(

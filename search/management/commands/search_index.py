@@ -10,8 +10,12 @@ import time
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from elasticsearch.helpers import bulk
 
 from search import indexer
+from search.backends.elasticsearch import client
+from search.documents import EntryDocument, alias_name, versioned_index_name
+from search.es_index import build_index
 
 
 class Command(BaseCommand):
@@ -49,12 +53,6 @@ class Command(BaseCommand):
         )
 
     def rebuild_elasticsearch(self, keep):
-        from elasticsearch.helpers import bulk
-
-        from search.backends.elasticsearch import client
-        from search.documents import EntryDocument, alias_name, versioned_index_name
-        from search.es_index import build_index
-
         es = client()
         try:
             es.info()
