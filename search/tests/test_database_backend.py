@@ -258,3 +258,19 @@ def test_text_search_sorted_by_distance_keeps_every_match(services):
     assert kilometres == sorted(kilometres)
     assert by_distance.ids[0] == str(services["psych"].pk)
     assert by_distance.facets == by_relevance.facets
+
+
+def test_a_providers_typo_is_never_rewritten_but_gets_a_suggestion(services, make_service):
+    """A word found in some description is searched as typed (never rewritten), and a rare
+    one near a vocabulary word gets "did you mean"; a word found nowhere is corrected."""
+    typo = make_service(
+        name="Consejería", name_es="Consejería", description_es="Atención psicolojica breve."
+    )
+    rebuild_entries()
+    result = search(text="psicolojica")
+    assert result.ids == [str(typo.pk)]
+    assert result.corrected == ""
+    assert result.suggestion == "psicologica"
+    corrected = search(text="psicologca")  # found nowhere: corrected, with the undo link
+    assert corrected.corrected == "psicologica"
+    assert str(services["psych"].pk) in corrected.ids
