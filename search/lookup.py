@@ -28,7 +28,7 @@ SAME_FIRST_LETTER_UP_TO = 6
 RARE = 2  # a word found this few times, not in the vocabulary, may get a suggestion
 # Label words too general to make a result relevant on their own.
 GENERIC = {
-    "es": {"person", "atencion", "servici", "situacion", "irregular", "protec", "ayud"},
+    "es": {"person", "servici", "situacion", "irregular", "protec", "ayud"},
     "en": {"peopl", "servic", "care", "irregular", "situat"},
 }
 
