@@ -51,6 +51,7 @@ checks: setup-test
 	DJANGO_SETTINGS_MODULE=website.settings.test $(MANAGE) makemigrations --check --dry-run
 	@bash scripts/check_deploy.sh $(PY)
 	$(VENV)/bin/bandit -q -c pyproject.toml -r . -ll
+	$(VENV)/bin/lint-imports --no-cache
 
 messages: $(VENV)/.installed
 	@bash scripts/messages.sh $(PY) update

@@ -24,8 +24,9 @@ CHROMIUM_ARGS = [
 @pytest.fixture(autouse=True)
 def _fresh_search_memory():
     """Each test starts from a rolled-back database: what the search service remembers in
-    this process (directory snapshot, fingerprints) must not carry over from the last test."""
-    from search.backends.snapshot import forget
+    this process (``search.backends.freshness``: the directory snapshot and cards, the
+    search vocabulary) must not carry over from the last test."""
+    from search.backends.freshness import forget
 
     forget()
     yield

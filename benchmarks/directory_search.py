@@ -199,7 +199,8 @@ def measure(size, rounds):
     """Generate ``size`` services and time the queries; returns a row of the summary."""
     from django.core.management import call_command
 
-    from search.backends.snapshot import directory_memory, forget
+    from search.backends.freshness import forget
+    from search.backends.snapshot import directory_memory
     from search.indexer import rebuild_entries
     from search.models import SearchRule
     from search.seed import seed_rules

@@ -8,6 +8,10 @@ class DirectoryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from .signals import connect
+        from directory import signals, views
+        from directory.models import DirectoryIndexPage
 
-        connect()
+        signals.connect()
+        DirectoryIndexPage.register_views(
+            browse=views.browse, coverage=views.coverage, organization=views.organization
+        )

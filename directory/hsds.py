@@ -87,6 +87,13 @@ def undeclared_properties(instance, schema, where=""):
     return found
 
 
+@cache
+def object_properties(name):
+    """The property names of one HSDS object schema, e.g. ``object_properties("service")``."""
+    schema = json.loads((SCHEMA_DIR / f"{name}.json").read_text(encoding="utf-8"))
+    return frozenset(schema["properties"])
+
+
 def object_validator(name):
     """Validator for one HSDS object schema, e.g. ``object_validator("service")``."""
     return validator({"$ref": f"{name}.json"})

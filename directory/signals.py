@@ -15,6 +15,18 @@ from contextlib import contextmanager
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
+from directory.models import (
+    Contact,
+    Language,
+    Location,
+    Organization,
+    Phone,
+    Schedule,
+    Service,
+    ServiceAtLocation,
+    TaxonomyTerm,
+)
+
 _state = threading.local()
 
 
@@ -30,16 +42,12 @@ def keeping_last_modified():
 
 
 def touch(service_ids):
-    from directory.models import Service
-
     service_ids = {pk for pk in service_ids if pk}
     if service_ids and not getattr(_state, "keeping", False):
         Service.objects.filter(pk__in=service_ids).update(last_modified=timezone.now())
 
 
 def _at_location(location_id):
-    from directory.models import ServiceAtLocation
-
     if not location_id:
         return []
     return list(
@@ -55,8 +63,6 @@ def _service_child(sender, instance, **kwargs):
 
 
 def _phone(sender, instance, **kwargs):
-    from directory.models import Contact
-
     service_ids = [instance.service_id, *_at_location(instance.location_id)]
     if instance.contact_id:
         service_ids += Contact.objects.filter(pk=instance.contact_id).values_list(
@@ -90,18 +96,6 @@ def _terms_changed(sender, instance, action, reverse, pk_set, **kwargs):
 
 
 def connect():
-    from directory.models import (
-        Contact,
-        Language,
-        Location,
-        Organization,
-        Phone,
-        Schedule,
-        Service,
-        ServiceAtLocation,
-        TaxonomyTerm,
-    )
-
     for signal in (post_save, post_delete):
         name = "save" if signal is post_save else "delete"
         for model in (Schedule, Language, ServiceAtLocation, Contact):

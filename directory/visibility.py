@@ -1,776 +1,97 @@
-"""The one place that turns directory objects into public (or staff) data.
-
-Every public output — pages, the HSDS API and its exports, the search index, PDFs, sitemaps
-and page metadata — must build its data through these functions. They never read the
-address, coordinates, direct phones, description or access notes of a confidential
-location, nor a service's capacity, vacancies, intake notes or staff-only contacts, unless
-``staff=True`` (signed-in staff of listed institutions, see ``directory.access``).
-
-Two shapes are offered: display dicts for templates (``organization_data``,
-``service_data``, ``location_data``) and HSDS 3 objects for the API and exports
-(``hsds_*``). The HSDS objects come fully nested (``hsds_service``, ``hsds_organization``,
-``hsds_service_at_location_full``) or, for API lists, as HSDS's compiled list views: the
-one-to-one fields only (``hsds_service_summary``, ``hsds_service_at_location_summary``,
-``hsds_organization(nested=False)``, ``hsds_service_minimal``). Each shape has its queryset
-here (``public_services``, ``service_summaries``, ...), with the prefetches that keep the
-number of SQL queries constant.
+"""The directory's public outputs under their former names, for code not yet pointed at the
+modules that hold them: ``directory.selectors`` (querysets and prefetch plans),
+``directory.display`` (display dicts), ``directory.cards`` (result cards) and
+``directory.serializers`` (HSDS objects). New code imports those modules directly.
 """
 
-import uuid
-
-from django.conf import settings
-from django.db.models import Prefetch
-from django.utils import translation
-from django.utils.translation import gettext as _
-from modeltranslation.utils import (
-    build_localized_fieldname,
-    get_translation_fields,
-    resolution_order,
+from directory.cards import service_cards
+from directory.display import (
+    location_data,
+    only_at_confidential_locations,
+    organization_data,
+    phone_data,
+    province_name,
+    service_data,
+)
+from directory.selectors import (
+    VISIBLE_SERVICE_STATUSES,
+    minimal_services,
+    organization_with_services,
+    organizations_with_hsds_services,
+    public_organizations,
+    public_service_at_locations,
+    public_services,
+    service_at_location_summaries,
+    service_prefetches,
+    service_summaries,
+    taxonomies,
+)
+from directory.serializers import (
+    ADDRESS_NAMESPACE,
+    ATTRIBUTE_NAMESPACE,
+    CONFIDENTIAL_LINK_TYPE,
+    HSDS_PROFILE,
+    HSDS_VERSION,
+    confidential_attribute,
+    hsds_address,
+    hsds_contact,
+    hsds_location,
+    hsds_organization,
+    hsds_phone,
+    hsds_referral_contact,
+    hsds_schedule,
+    hsds_service,
+    hsds_service_at_location,
+    hsds_service_at_location_full,
+    hsds_service_at_location_summary,
+    hsds_service_minimal,
+    hsds_service_summary,
+    hsds_taxonomy,
+    hsds_taxonomy_term,
+    referral_contact_id,
+    referral_phone_id,
 )
 
-from directory.models import (
-    Contact,
-    Location,
-    Organization,
-    Service,
-    ServiceAtLocation,
-    Taxonomy,
-    TaxonomyTerm,
-)
-from directory.provinces import provinces
-
-HSDS_VERSION = "3.1"
-HSDS_PROFILE = "https://docs.openreferral.org/en/latest/hsds/"
-ADDRESS_NAMESPACE = uuid.UUID("6f1d1a51-3a52-4c57-9c0e-2f5b7f0a3d10")
-ATTRIBUTE_NAMESPACE = uuid.UUID("0b7f6a52-5e39-4a1d-8a55-53f0f2b5c6a1")
-
-# Never read in public code: the fields a confidential location or a service keeps for staff.
-CONFIDENTIAL_LOCATION_FIELDS = (
-    "address_1",
-    "address_2",
-    "postal_code",
-    "latitude",
-    "longitude",
-    "description",
-    "transportation",
-    "accessibility",
-)
-STAFF_ONLY_SERVICE_FIELDS = ("capacity", "vacancies", "intake_notes")
-VISIBLE_SERVICE_STATUSES = (Service.Status.ACTIVE, Service.Status.TEMPORARILY_CLOSED)
-
-
-# --- querysets --------------------------------------------------------------------------
-
-
-def _term_queryset():
-    return TaxonomyTerm.objects.select_related("taxonomy")
-
-
-def _location_queryset():
-    return Location.objects.prefetch_related("phones")
-
-
-def service_prefetches(prefix=""):
-    """What ``hsds_service`` and ``service_data`` read; ``prefix`` reaches the services
-    through a relation (``"service__"`` from a service_at_location)."""
-    return [
-        Prefetch(f"{prefix}categories", queryset=_term_queryset()),
-        Prefetch(f"{prefix}populations", queryset=_term_queryset()),
-        f"{prefix}phones",
-        f"{prefix}schedules",
-        f"{prefix}languages",
-        Prefetch(f"{prefix}contacts", queryset=Contact.objects.prefetch_related("phones")),
-        Prefetch(
-            f"{prefix}service_at_locations",
-            queryset=ServiceAtLocation.objects.select_related("location").prefetch_related(
-                "location__phones"
-            ),
-        ),
-    ]
-
-
-def public_organizations():
-    return Organization.objects.filter(is_active=True)
-
-
-def public_services():
-    """Services of active organisations, with everything the public shapes read."""
-    return (
-        Service.objects.filter(organization__is_active=True)
-        .select_related("organization")
-        .prefetch_related(*service_prefetches())
-    )
-
-
-def service_summaries():
-    """Services with what ``hsds_service_summary`` reads, in one query."""
-    return Service.objects.filter(organization__is_active=True).select_related("organization")
-
-
-def minimal_services():
-    """Services with only what ``hsds_service_minimal`` reads (no descriptions), so that a
-    page of thousands stays one light query."""
-    return Service.objects.filter(organization__is_active=True).only(
-        "id", "status", "last_modified", "name", *get_translation_fields("name")
-    )
-
-
-def service_at_location_summaries():
-    """Services at locations of active organisations, for
-    ``hsds_service_at_location_summary``, in one query."""
-    return ServiceAtLocation.objects.filter(service__organization__is_active=True).select_related(
-        "location", "service__organization"
-    )
-
-
-def public_service_at_locations():
-    """Services at locations with everything ``hsds_service_at_location_full`` reads."""
-    return service_at_location_summaries().prefetch_related(
-        "location__phones", *service_prefetches("service__")
-    )
-
-
-def organizations_with_hsds_services(*, full_service=False):
-    """Active organisations with everything ``hsds_organization(services=...)`` reads: their
-    phones, contacts and locations, and their services (every status, as ``/services``)
-    either as summaries or fully nested."""
-    services = Service.objects.order_by("name", "id")
-    if full_service:
-        services = services.select_related("organization").prefetch_related(*service_prefetches())
-    return public_organizations().prefetch_related(*_organization_prefetches(services))
-
-
-def _organization_prefetches(services):
-    """An organisation's phones, contacts, locations and ``services`` (a queryset)."""
-    return [
-        "phones",
-        Prefetch("contacts", queryset=Contact.objects.prefetch_related("phones")),
-        Prefetch("locations", queryset=_location_queryset()),
-        Prefetch("services", queryset=services),
-    ]
-
-
-def organization_with_services(organization_qs, *, staff=False):
-    """Prefetch an organisation's services, locations and phones in a constant number of
-    queries. Staff also see inactive and defunct services."""
-    services = Service.objects.select_related("organization").prefetch_related(
-        *service_prefetches()
-    )
-    if not staff:
-        services = services.filter(status__in=VISIBLE_SERVICE_STATUSES)
-    return organization_qs.prefetch_related(*_organization_prefetches(services))
-
-
-# --- display dicts (templates) ----------------------------------------------------------
-
-
-def province_name(code):
-    province = provinces().get(code)
-    return province.name if province else code
-
-
-def phone_data(phone):
-    return {
-        "number": phone.number,
-        "extension": phone.extension,
-        "type": phone.get_type_display(),
-        "description": phone.description,
-        "tel": "".join(ch for ch in phone.number if ch.isdigit() or ch == "+"),
-    }
-
-
-def _public_phones(phones, *, staff):
-    return [phone_data(p) for p in phones if staff or not p.is_staff_only]
-
-
-def location_data(location, *, staff=False):
-    """A location for display. Confidential ones are public only as canton and province."""
-    data = {
-        "id": str(location.id),
-        "is_confidential": location.is_confidential,
-        "canton": location.canton,
-        "province": location.province,
-        "province_name": province_name(location.province),
-        "location_type": location.get_location_type_display(),
-        "url": location.url,
-    }
-    if location.is_confidential and not staff:
-        data["name"] = _("Confidential location")
-        data["phones"] = []
-        return data
-    data.update(
-        {
-            "name": location.name,
-            "description": location.description,
-            "address_1": location.address_1,
-            "address_2": location.address_2,
-            "postal_code": location.postal_code,
-            "latitude": location.latitude,
-            "longitude": location.longitude,
-            "transportation": location.transportation,
-            "accessibility": location.accessibility,
-            "phones": _public_phones(location.phones.all(), staff=staff),
-        }
-    )
-    return data
-
-
-def _contact_data(contact, *, staff):
-    return {
-        "name": contact.name,
-        "title": contact.title,
-        "department": contact.department,
-        "email": contact.email,
-        "is_public": contact.is_public,
-        "phones": _public_phones(contact.phones.all(), staff=staff),
-    }
-
-
-def only_at_confidential_locations(service):
-    """A service delivered only at confidential places (a shelter): its own phones are
-    direct lines, so the public reaches it through the organisation's referral contact."""
-    locations = [sal.location for sal in service.service_at_locations.all()]
-    return bool(locations) and all(location.is_confidential for location in locations)
-
-
-def service_cards(service_ids):
-    """{service id: result card} for the services of active organisations among
-    ``service_ids``, in the current language: the subset of ``service_data`` a list of
-    results shows, places only as canton and province (the service's page has the rest).
-    Three queries of plain values, no model instances (a page of 20 cards took 14 ms as
-    models, most of it building 100 objects), translated columns read with
-    wagtail-modeltranslation's fallback order."""
-    order = resolution_order(
-        translation.get_language() or settings.LANGUAGE_CODE,
-        settings.MODELTRANSLATION_FALLBACK_LANGUAGES,
-    )
-
-    def columns(*names, prefix=""):
-        return [f"{prefix}{column}" for name in names for column in get_translation_fields(name)]
-
-    def translated(row, name):
-        values = (row[build_localized_fieldname(name, code)] for code in order)
-        return next((value for value in values if value), "")
-
-    statuses = dict(Service.Status.choices)
-    rows = Service.objects.filter(pk__in=service_ids, organization__is_active=True).values(
-        "id",
-        "status",
-        "is_free",
-        "assured_date",
-        "organization__name",
-        *columns("name", "alert"),
-        *columns("slug", prefix="organization__"),
-    )
-    cards = {
-        str(row["id"]): {
-            "id": str(row["id"]),
-            "name": translated(row, "name"),
-            "status": row["status"],
-            "status_label": str(statuses.get(row["status"], row["status"])),
-            "is_active": row["status"] == Service.Status.ACTIVE,
-            "is_free": row["is_free"],
-            "alert": translated(row, "alert"),
-            "assured_date": row["assured_date"],
-            "categories": [],
-            "locations": [],
-            "organization": {
-                "name": row["organization__name"],
-                "slug": translated(row, "organization__slug"),
-            },
-        }
-        for row in rows
-    }
-    terms = (
-        Service.categories.through.objects.filter(service_id__in=list(cards))
-        .order_by("taxonomyterm__taxonomy__code", "taxonomyterm__sort_order", "taxonomyterm__code")
-        .values("service_id", "taxonomyterm__code", *columns("name", prefix="taxonomyterm__"))
-    )
-    for row in terms:
-        cards[str(row["service_id"])]["categories"].append(
-            {"code": row["taxonomyterm__code"], "name": translated(row, "taxonomyterm__name")}
-        )
-    places = (
-        ServiceAtLocation.objects.filter(service_id__in=list(cards))
-        .order_by("location__province", "location__canton", "location__name", "id")
-        .values_list("service_id", "location__canton", "location__province")
-    )
-    for service_id, canton, province in places:
-        cards[str(service_id)]["locations"].append(
-            {"canton": canton, "province": province, "province_name": province_name(province)}
-        )
-    return cards
-
-
-def service_data(service, *, staff=False):
-    """A service for display; staff-only fields only with ``staff=True``."""
-    schedules = [
-        {
-            "day": s.get_byday_display(),
-            "opens_at": s.opens_at,
-            "closes_at": s.closes_at,
-            "open_24_hours": s.open_24_hours,
-            "description": s.description,
-        }
-        for s in service.schedules.all()
-    ]
-    data = {
-        "id": str(service.id),
-        "name": service.name,
-        "alternate_name": service.alternate_name,
-        "description": service.description,
-        "url": service.url,
-        "email": service.email,
-        "status": service.status,
-        "status_label": service.get_status_display(),
-        "is_active": service.status == Service.Status.ACTIVE,
-        "categories": [{"code": t.code, "name": t.name} for t in service.categories.all()],
-        "populations": [{"code": t.code, "name": t.name} for t in service.populations.all()],
-        "eligibility_description": service.eligibility_description,
-        "minimum_age": service.minimum_age,
-        "maximum_age": service.maximum_age,
-        "gender": service.get_gender_display(),
-        "accepts_mother_with_children": service.accepts_mother_with_children,
-        "application_process": service.application_process,
-        "interpretation_services": service.interpretation_services,
-        "is_free": service.is_free,
-        "fees_description": service.fees_description,
-        "wait_time": service.wait_time,
-        "alert": service.alert,
-        "assured_date": service.assured_date,
-        "phones": _public_phones(service.phones.all(), staff=staff)
-        if staff or not only_at_confidential_locations(service)
-        else [],
-        "schedules": schedules,
-        "languages": [language.name for language in service.languages.all()],
-        "locations": [
-            location_data(sal.location, staff=staff) for sal in service.service_at_locations.all()
-        ],
-        "contacts": [
-            _contact_data(c, staff=staff) for c in service.contacts.all() if staff or c.is_public
-        ],
-        "staff": None,
-    }
-    if staff:
-        data["staff"] = {
-            "capacity": service.capacity,
-            "vacancies": service.vacancies,
-            "intake_notes": service.intake_notes,
-            "assurer_email": service.assurer_email,
-        }
-    return data
-
-
-def organization_data(organization, *, staff=False, with_services=True):
-    """An organisation for display: its public referral contact, phones, locations and
-    services (use ``organization_with_services`` to prefetch them)."""
-    data = {
-        "id": str(organization.id),
-        "name": organization.name,
-        "alternate_name": organization.alternate_name,
-        "slug": organization.slug,
-        "description": organization.description,
-        "kind": organization.get_kind_display(),
-        "email": organization.email,
-        "website": organization.website,
-        "referral_contact_name": organization.referral_contact_name,
-        "referral_phone": organization.referral_phone,
-        "referral_email": organization.referral_email,
-        "is_demo": organization.is_demo,
-        "phones": _public_phones(organization.phones.all(), staff=staff),
-        "contacts": [
-            _contact_data(c, staff=staff)
-            for c in organization.contacts.all()
-            if staff or c.is_public
-        ],
-    }
-    if with_services:
-        data["services"] = [service_data(s, staff=staff) for s in organization.services.all()]
-        data["locations"] = [
-            location_data(loc, staff=staff) for loc in organization.locations.all()
-        ]
-        data["provinces"] = sorted({loc["province_name"] for loc in data["locations"]})
-    return data
-
-
-# --- HSDS 3 objects (API, exports, import) ----------------------------------------------
-
-
-def _iso(value):
-    return value.isoformat() if value is not None else None
-
-
-def _clean(data):
-    """Drop empty optional values: HSDS fields are nullable strings, but absent is clearer."""
-    return {key: value for key, value in data.items() if value not in (None, "", [])}
-
-
-def hsds_phone(phone):
-    return _clean(
-        {
-            "id": str(phone.id),
-            "organization_id": str(phone.organization_id) if phone.organization_id else None,
-            "service_id": str(phone.service_id) if phone.service_id else None,
-            "location_id": str(phone.location_id) if phone.location_id else None,
-            "contact_id": str(phone.contact_id) if phone.contact_id else None,
-            "number": phone.number,
-            "extension": phone.extension,
-            "type": phone.type,
-            "description": phone.description,
-        }
-    )
-
-
-def _hsds_public_phones(phones):
-    return [hsds_phone(p) for p in phones if not p.is_staff_only]
-
-
-def hsds_address(location):
-    """A confidential location's address carries only its canton and province."""
-    confidential = location.is_confidential
-    return {
-        "id": str(uuid.uuid5(ADDRESS_NAMESPACE, str(location.id))),
-        "location_id": str(location.id),
-        "address_1": "" if confidential else location.address_1,
-        "address_2": "" if confidential else location.address_2,
-        "city": location.canton,
-        "region": province_name(location.province),
-        "state_province": location.province,
-        "postal_code": "" if confidential else location.postal_code,
-        "country": "EC",
-        "address_type": {
-            Location.LocationType.POSTAL: "postal",
-            Location.LocationType.VIRTUAL: "virtual",
-        }.get(location.location_type, "physical"),
-    }
-
-
-CONFIDENTIAL_LINK_TYPE = "confidential"
-
-
-def confidential_attribute(location):
-    """Marks a location as confidential in HSDS files, so an import keeps it confidential."""
-    return {
-        "id": str(uuid.uuid5(ATTRIBUTE_NAMESPACE, f"{location.id}/confidential")),
-        "link_id": str(location.id),
-        "link_type": CONFIDENTIAL_LINK_TYPE,
-        "link_entity": "location",
-        "value": "true",
-        "label": _("Confidential location: only canton and province are public."),
-    }
-
-
-def hsds_location(location, *, nested=True):
-    """A location; ``nested=False`` keeps its one-to-one fields only (no address, phones,
-    accessibility or attributes), as in HSDS's service_at_location list view."""
-    kind = {
-        Location.LocationType.PHYSICAL: "physical",
-        Location.LocationType.POSTAL: "postal",
-        Location.LocationType.VIRTUAL: "virtual",
-    }[location.location_type]
-    data = {
-        "id": str(location.id),
-        "location_type": kind,
-        "organization_id": str(location.organization_id),
-        "url": location.url,
-    }
-    if nested:
-        data["addresses"] = [hsds_address(location)]
-    if location.is_confidential:
-        data["name"] = _("Confidential location")
-        if nested:
-            data["attributes"] = [confidential_attribute(location)]
-        return _clean(data)
-    data.update(
-        {
-            "name": location.name,
-            "description": location.description,
-            "transportation": location.transportation,
-            "latitude": float(location.latitude) if location.latitude is not None else None,
-            "longitude": float(location.longitude) if location.longitude is not None else None,
-        }
-    )
-    if not nested:
-        return _clean(data)
-    data.update(
-        {
-            "accessibility": [
-                {
-                    "id": str(uuid.uuid5(ADDRESS_NAMESPACE, f"{location.id}/accessibility")),
-                    "location_id": str(location.id),
-                    "description": location.accessibility,
-                }
-            ]
-            if location.accessibility
-            else [],
-            "phones": _hsds_public_phones(location.phones.all()),
-        }
-    )
-    return _clean(data)
-
-
-def hsds_taxonomy(taxonomy):
-    return _clean(
-        {
-            "id": str(taxonomy.id),
-            "name": taxonomy.name,
-            "description": taxonomy.description,
-            "uri": taxonomy.uri,
-            "version": taxonomy.version,
-        }
-    )
-
-
-def hsds_taxonomy_term(term):
-    return _clean(
-        {
-            "id": str(term.id),
-            "code": term.code,
-            "name": term.name,
-            "description": term.description,
-            "parent_id": str(term.parent_id) if term.parent_id else None,
-            "taxonomy": term.taxonomy.code,
-            "taxonomy_id": str(term.taxonomy_id),
-            "taxonomy_detail": hsds_taxonomy(term.taxonomy),
-        }
-    )
-
-
-def _hsds_attribute(link_id, link_type, term):
-    return {
-        "id": str(uuid.uuid5(ATTRIBUTE_NAMESPACE, f"{link_id}/{term.id}")),
-        "link_id": str(link_id),
-        "link_type": link_type,
-        "link_entity": "service",
-        "taxonomy_term_id": str(term.id),
-        "value": term.code,
-        "label": term.name,
-        "taxonomy_term": hsds_taxonomy_term(term),
-    }
-
-
-def hsds_schedule(schedule):
-    def hhmm(value):
-        return value.strftime("%H:%M") if value else None
-
-    return _clean(
-        {
-            "id": str(schedule.id),
-            "service_id": str(schedule.service_id),
-            "freq": "WEEKLY",
-            "wkst": "MO",
-            "byday": schedule.byday or "MO,TU,WE,TH,FR,SA,SU",
-            "opens_at": "00:00" if schedule.open_24_hours else hhmm(schedule.opens_at),
-            "closes_at": "23:59" if schedule.open_24_hours else hhmm(schedule.closes_at),
-            "description": schedule.description,
-            "notes": "24h" if schedule.open_24_hours else None,
-        }
-    )
-
-
-def hsds_organization(organization, *, nested=True, services=None):
-    """An organisation; ``nested=False`` keeps its one-to-one fields only (HSDS's
-    organization list view). ``services`` adds its services (HSDS's compiled organization
-    view): ``"summary"`` (their one-to-one fields) or ``"full"`` (fully nested); use
-    ``organizations_with_hsds_services`` to prefetch them."""
-    data = {
-        "id": str(organization.id),
-        "name": organization.name,
-        "alternate_name": organization.alternate_name,
-        "description": organization.description,
-        "email": organization.email,
-        "website": organization.website,
-        "legal_status": organization.legal_status,
-        "uri": None,
-    }
-    if nested:
-        data["phones"] = _hsds_public_phones(organization.phones.all())
-        referral = hsds_referral_contact(organization)
-        data["contacts"] = ([referral] if referral else []) + [
-            hsds_contact(c) for c in organization.contacts.all() if c.is_public
-        ]
-        data["locations"] = [hsds_location(loc) for loc in organization.locations.all()]
-    if services == "full":
-        data["services"] = [hsds_service(s) for s in organization.services.all()]
-    elif services == "summary":
-        data["services"] = [
-            hsds_service_summary(s, with_organization=False) for s in organization.services.all()
-        ]
-    return _clean(data)
-
-
-def referral_contact_id(organization_id):
-    return uuid.uuid5(ATTRIBUTE_NAMESPACE, f"{organization_id}/referral-contact")
-
-
-def referral_phone_id(organization_id):
-    return uuid.uuid5(ATTRIBUTE_NAMESPACE, f"{organization_id}/referral-phone")
-
-
-def hsds_referral_contact(organization):
-    """The organisation's public referral contact as an HSDS contact with a stable id."""
-    if not (
-        organization.referral_contact_name
-        or organization.referral_phone
-        or organization.referral_email
-    ):
-        return None
-    contact_id = str(referral_contact_id(organization.id))
-    phones = []
-    if organization.referral_phone:
-        phones.append(
-            {
-                "id": str(referral_phone_id(organization.id)),
-                "contact_id": contact_id,
-                "number": organization.referral_phone,
-                "type": "voice",
-            }
-        )
-    return _clean(
-        {
-            "id": contact_id,
-            "organization_id": str(organization.id),
-            "name": organization.referral_contact_name,
-            "title": _("Referral contact"),
-            "email": organization.referral_email,
-            "phones": phones,
-        }
-    )
-
-
-def hsds_contact(contact):
-    return _clean(
-        {
-            "id": str(contact.id),
-            "organization_id": str(contact.organization_id) if contact.organization_id else None,
-            "service_id": str(contact.service_id) if contact.service_id else None,
-            "name": contact.name,
-            "title": contact.title,
-            "department": contact.department,
-            "email": contact.email,
-            "phones": _hsds_public_phones(contact.phones.all()),
-        }
-    )
-
-
-def hsds_service_at_location(sal, *, with_location=True):
-    data = {
-        "id": str(sal.id),
-        "service_id": str(sal.service_id),
-        "location_id": str(sal.location_id),
-        "description": sal.description,
-    }
-    if with_location:
-        data["location"] = hsds_location(sal.location)
-    return _clean(data)
-
-
-def hsds_service_at_location_summary(sal):
-    """A service at a location in a list (HSDS compiled/service_at_location_list.json): the
-    one-to-one fields of the link, of its location and of its service."""
-    return _clean(
-        {
-            **hsds_service_at_location(sal, with_location=False),
-            "location": hsds_location(sal.location, nested=False),
-            "service": hsds_service_summary(sal.service),
-        }
-    )
-
-
-def hsds_service_at_location_full(sal):
-    """A service at a location fully nested (HSDS compiled/service_at_location.json): its
-    location and its service, whose other places are left out (they are other links)."""
-    return _clean(
-        {
-            **hsds_service_at_location(sal),
-            "service": hsds_service(sal.service, with_locations=False),
-        }
-    )
-
-
-def _service_fields(service):
-    """A service's own one-to-one public fields (never capacity, vacancies, intake notes or
-    the verifier's email)."""
-    return {
-        "id": str(service.id),
-        "organization_id": str(service.organization_id),
-        "name": service.name,
-        "alternate_name": service.alternate_name,
-        "description": service.description,
-        "url": service.url,
-        "email": service.email,
-        "status": service.status,
-        "interpretation_services": service.interpretation_services,
-        "application_process": service.application_process,
-        "fees_description": service.fees_description
-        or (_("Free of charge") if service.is_free else ""),
-        "wait_time": service.wait_time,
-        "eligibility_description": service.eligibility_description,
-        "minimum_age": service.minimum_age,
-        "maximum_age": service.maximum_age,
-        "assured_date": _iso(service.assured_date),
-        "alert": service.alert,
-        "last_modified": _iso(service.last_modified),
-    }
-
-
-def hsds_service_summary(service, *, with_organization=True):
-    """A service in a list (HSDS compiled/service_list.json): its one-to-one fields and its
-    organisation's, none of its arrays (phones, places, schedules, contacts, terms)."""
-    data = _service_fields(service)
-    if with_organization:
-        data["organization"] = hsds_organization(service.organization, nested=False)
-    return _clean(data)
-
-
-def hsds_service_minimal(service):
-    """A service for ``minimal=true``: what a copy needs to know what changed. HSDS asks for
-    id and last_modified; name and status are there because the list schema requires them."""
-    return {
-        "id": str(service.id),
-        "name": service.name,
-        "status": service.status,
-        "last_modified": _iso(service.last_modified),
-    }
-
-
-def hsds_service(service, *, with_locations=True):
-    """A public HSDS service: no capacity, vacancies, intake notes, staff-only phones or
-    contacts, and confidential locations only at canton and province level.
-    ``with_locations=False`` leaves out its service_at_locations (inside one of them)."""
-    terms = sorted(
-        [
-            *[("service_category", t) for t in service.categories.all()],
-            *[("population", t) for t in service.populations.all()],
-        ],
-        key=lambda pair: (pair[0], pair[1].code),
-    )
-    data = {
-        **_service_fields(service),
-        "phones": []
-        if only_at_confidential_locations(service)
-        else _hsds_public_phones(service.phones.all()),
-        "schedules": [hsds_schedule(s) for s in service.schedules.all()],
-        "service_at_locations": [
-            hsds_service_at_location(sal) for sal in service.service_at_locations.all()
-        ]
-        if with_locations
-        else [],
-        "languages": [
-            {
-                "id": str(lang.id),
-                "service_id": str(service.id),
-                "name": lang.name,
-                "code": lang.code,
-            }
-            for lang in service.languages.all()
-        ],
-        "organization": hsds_organization(service.organization, nested=False),
-        "contacts": [hsds_contact(c) for c in service.contacts.all() if c.is_public],
-        "attributes": [_hsds_attribute(service.id, link, term) for link, term in terms],
-    }
-    return _clean(data)
-
-
-def taxonomies():
-    return Taxonomy.objects.all()
+__all__ = [
+    "ADDRESS_NAMESPACE",
+    "ATTRIBUTE_NAMESPACE",
+    "CONFIDENTIAL_LINK_TYPE",
+    "HSDS_PROFILE",
+    "HSDS_VERSION",
+    "VISIBLE_SERVICE_STATUSES",
+    "confidential_attribute",
+    "hsds_address",
+    "hsds_contact",
+    "hsds_location",
+    "hsds_organization",
+    "hsds_phone",
+    "hsds_referral_contact",
+    "hsds_schedule",
+    "hsds_service",
+    "hsds_service_at_location",
+    "hsds_service_at_location_full",
+    "hsds_service_at_location_summary",
+    "hsds_service_minimal",
+    "hsds_service_summary",
+    "hsds_taxonomy",
+    "hsds_taxonomy_term",
+    "location_data",
+    "minimal_services",
+    "only_at_confidential_locations",
+    "organization_data",
+    "organization_with_services",
+    "organizations_with_hsds_services",
+    "phone_data",
+    "province_name",
+    "public_organizations",
+    "public_service_at_locations",
+    "public_services",
+    "referral_contact_id",
+    "referral_phone_id",
+    "service_at_location_summaries",
+    "service_cards",
+    "service_data",
+    "service_prefetches",
+    "service_summaries",
+    "taxonomies",
+]

@@ -6,6 +6,8 @@ when a test flushed the database. Other apps may look terms up by code.
 
 import uuid
 
+from django.apps import apps
+
 NAMESPACE = uuid.UUID("3c0f5f5e-7b8e-4c55-a8a2-5d1c1e0c9a77")
 
 SERVICE_CATEGORIES = "ruta-service-categories"
@@ -72,9 +74,9 @@ def term_uuid(taxonomy_code, code):
 
 def ensure_vocabularies(taxonomy_model=None, term_model=None):
     """Create or update both vocabularies; models may be historical (migrations)."""
-    if taxonomy_model is None:
-        from directory.models import Taxonomy as taxonomy_model
-        from directory.models import TaxonomyTerm as term_model
+    if taxonomy_model is None:  # the current models (migrations pass historical ones)
+        taxonomy_model = apps.get_model("directory", "Taxonomy")
+        term_model = apps.get_model("directory", "TaxonomyTerm")
     for code, ((name_es, name_en), (desc_es, desc_en)) in TAXONOMIES.items():
         taxonomy, _created = taxonomy_model.objects.update_or_create(
             id=taxonomy_uuid(code),

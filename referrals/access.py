@@ -1,13 +1,15 @@
 """Who may do what with referrals. Every query for records starts from
 ``ReferralPermissionPolicy.instances_user_has_permission_for``: only members of the sending
 or receiving institution see a referral, everyone else gets a 404. Coordinators see
-aggregate reports and the audit log, never records. See docs/referrals.md (access matrix).
+aggregate reports and the audit log, never records. Who works with referrals is who counts
+as directory staff (``directory.access.is_directory_staff``: a member of an active listed
+institution); see docs/referrals.md (access matrix).
 """
 
 from django.db.models import Q
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from directory.access import user_managed_organizations, user_organizations
+from directory.access import is_directory_staff, user_managed_organizations, user_organizations
 
 from .models import AuditEntry, Referral
 
@@ -18,17 +20,6 @@ RECORD_ACTIONS = {"add", "change", "view", "list", "change_status"}
 
 def _active(user):
     return bool(getattr(user, "is_authenticated", False) and user.is_active)
-
-
-def has_referral_access(user):
-    """Members of an active listed institution work with referrals."""
-    if not _active(user):
-        return False
-    cached = getattr(user, "_ruta_referral_access", None)
-    if cached is None:
-        cached = user_organizations(user).exists()
-        user._ruta_referral_access = cached
-    return cached
 
 
 def is_coordinator(user):
@@ -43,7 +34,7 @@ def is_coordinator(user):
 
 
 def requires_two_factor(user):
-    return has_referral_access(user) or is_coordinator(user)
+    return is_directory_staff(user) or is_coordinator(user)
 
 
 def parties(user, referral):
@@ -63,11 +54,11 @@ class ReferralPermissionPolicy(BasePermissionPolicy):
 
     def user_has_permission(self, user, action):
         if action in RECORD_ACTIONS:
-            return has_referral_access(user)
+            return is_directory_staff(user)
         if action == "export":
-            return has_referral_access(user) and user.has_perm("referrals.export_referrals")
+            return is_directory_staff(user) and user.has_perm("referrals.export_referrals")
         if action == "override_consent":
-            return has_referral_access(user) and user.has_perm("referrals.override_consent")
+            return is_directory_staff(user) and user.has_perm("referrals.override_consent")
         if action == "view_aggregate_reports":
             return is_coordinator(user)
         if action == "view_audit":
@@ -117,3 +108,8 @@ class ReferralPermissionPolicy(BasePermissionPolicy):
 
 
 permission_policy = ReferralPermissionPolicy(Referral)
+
+
+def can_issue_enrolment_codes(user):
+    """Administrators who may give a user a one-time code to enrol a second factor."""
+    return _active(user) and (user.is_superuser or user.has_perm("referrals.issue_enrolment_codes"))

@@ -1,6 +1,7 @@
 """Writing the append-only audit log (codes only; never person data or free text)."""
 
 import ipaddress
+from dataclasses import dataclass
 
 from website.middleware import client_ip as forwarded_client_ip
 
@@ -9,7 +10,9 @@ from .models import AuditEntry
 
 def client_ip(request):
     """The client address as the site's API middleware sees it (trusting only as many
-    X-Forwarded-For hops as ``RUTA_TRUSTED_PROXY_COUNT``); None when it is not an IP."""
+    X-Forwarded-For hops as ``RUTA_TRUSTED_PROXY_COUNT``); None when it is not an IP.
+    django-axes reads it too (``AXES_CLIENT_IP_CALLABLE``), so the login lockout and the
+    audit log name the same address."""
     value = forwarded_client_ip(request)
     try:
         return str(ipaddress.ip_address(value))
@@ -17,16 +20,40 @@ def client_ip(request):
         return None
 
 
-def record(request, action, referral=None, allowed=True, detail=""):
-    user = getattr(request, "user", None)
-    authenticated = bool(user and user.is_authenticated)
+@dataclass(frozen=True)
+class Actor:
+    """Who does something, as the audit log records it: a signed-in user from a client
+    address, or a scheduled job (``username`` only)."""
+
+    user: object = None
+    ip_address: str | None = None
+    username: str = ""
+
+    @classmethod
+    def for_user(cls, user, ip_address=None):
+        if user is None:
+            return cls(ip_address=ip_address)
+        return cls(user=user, ip_address=ip_address, username=user.get_username())
+
+    @classmethod
+    def from_request(cls, request):
+        user = getattr(request, "user", None)
+        signed_in = user is not None and user.is_authenticated
+        return cls.for_user(user if signed_in else None, client_ip(request))
+
+
+def write(actor, action, referral=None, allowed=True, detail=""):
     return AuditEntry.objects.create(
-        user=user if authenticated else None,
-        username=user.get_username() if authenticated else "",
+        user=actor.user,
+        username=actor.username,
         action=action,
         allowed=allowed,
         referral=referral,
         case_code=referral.case_code if referral else "",
         detail=detail[:100],
-        ip_address=client_ip(request),
+        ip_address=actor.ip_address,
     )
+
+
+def record(request, action, referral=None, allowed=True, detail=""):
+    return write(Actor.from_request(request), action, referral, allowed, detail)

@@ -1,7 +1,7 @@
 """Members of a listed institution may enter the Wagtail admin (for referrals and the
 directory) without being put in a group by hand; see docs/referrals.md."""
 
-from .access import has_referral_access
+from directory.access import is_directory_staff
 
 ADMIN_ACCESS = "wagtailadmin.access_admin"
 
@@ -16,4 +16,4 @@ class MembershipAdminAccessBackend:
         return None
 
     def has_perm(self, user_obj, perm, obj=None):
-        return perm == ADMIN_ACCESS and obj is None and has_referral_access(user_obj)
+        return perm == ADMIN_ACCESS and obj is None and is_directory_staff(user_obj)

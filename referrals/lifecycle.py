@@ -2,20 +2,15 @@
 
 draft → sent → received → accepted | declined; accepted → in service → completed → closed.
 The sender may withdraw before acceptance; declined and withdrawn referrals can be closed.
+Rules only: the writes are in ``services``. Only a draft can be edited: once sent, the
+record, its consent and its receiver are what the consent was given for (docs/referrals.md).
 """
 
 from dataclasses import dataclass
 
-from django.db import transaction
-from django.db.models import F
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from directory.models import OrganizationMembership
-
-from . import notifications
 from .choices import DeclineReason, Status
-from .models import Referral, StatusChange
 
 
 class TransitionError(Exception):
@@ -76,6 +71,7 @@ TRANSITIONS = {
 }
 
 ONWARD_STATUSES = {Status.ACCEPTED, Status.IN_SERVICE, Status.COMPLETED}
+EDITABLE = frozenset({Status.DRAFT})
 
 
 def available_transitions(referral, sides):
@@ -86,7 +82,7 @@ def available_transitions(referral, sides):
     ]
 
 
-def _acting_organization(referral, transition, sides):
+def acting_organization(referral, transition, sides):
     if transition.party == "receiver" or (transition.party == "either" and "sender" not in sides):
         return referral.receiving_organization
     return referral.sending_organization
@@ -108,11 +104,10 @@ def check(referral, name, sides):
     return transition
 
 
-def apply(referral, name, user, sides, expected_version, data=None, can_override=False):
-    """Validate and perform a transition; raises TransitionError or ConcurrentEditError."""
-    data = data or {}
-    transition = check(referral, name, sides)
-    now = timezone.now()
+def prepare(referral, transition, data, user, can_override, now):
+    """Check the transition's own rules and set its fields on ``referral`` (nothing is
+    saved here: ``services.change_status`` writes it). Raises TransitionError."""
+    name = transition.name
     if name == "send":
         problem = referral.consent_problem()
         if problem:
@@ -151,56 +146,4 @@ def apply(referral, name, user, sides, expected_version, data=None, can_override
         referral.completed_at = now
     elif name == "close":
         referral.closed_at = now
-    previous = referral.status
     referral.status = transition.target
-    with transaction.atomic():
-        referral.save_checked(expected_version)
-        if name == "complete" and data.get("services_given") is not None:
-            referral.services_given.set(data["services_given"])
-        StatusChange.objects.create(
-            referral=referral,
-            from_status=previous,
-            to_status=transition.target,
-            by=user,
-            by_organization=_acting_organization(referral, transition, sides),
-            at=now,
-        )
-    if name == "send":
-        notifications.referral_awaits(referral)
-    return transition
-
-
-def mark_received(referral, user):
-    """The first time someone of the receiving institution opens a sent referral."""
-    now = timezone.now()
-    with transaction.atomic():
-        updated = Referral.objects.filter(pk=referral.pk, status=Status.SENT).update(
-            status=Status.RECEIVED, received_at=now, version=F("version") + 1
-        )
-        if updated:
-            StatusChange.objects.create(
-                referral=referral,
-                from_status=Status.SENT,
-                to_status=Status.RECEIVED,
-                by=user,
-                by_organization=referral.receiving_organization,
-                at=now,
-            )
-            referral.status = Status.RECEIVED
-            referral.received_at = now
-            referral.version = Referral.objects.values_list("version", flat=True).get(
-                pk=referral.pk
-            )
-    return bool(updated)
-
-
-def receiving_staff_emails(referral):
-    return sorted(
-        {
-            email
-            for email in OrganizationMembership.objects.filter(
-                organization=referral.receiving_organization, user__is_active=True
-            ).values_list("user__email", flat=True)
-            if email
-        }
-    )

@@ -131,6 +131,7 @@ class Referral(models.Model):
     completed_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True, db_index=True)
     anonymised_at = models.DateTimeField(null=True, blank=True)
+    overdue_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
     version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
@@ -218,7 +219,8 @@ class AppendOnlyQuerySet(models.QuerySet):
 class AuditEntry(models.Model):
     """One line of the append-only audit log: who did (or tried) what, on which referral.
 
-    Holds codes only, never person data or free text.
+    Holds codes only, never person data or free text, so anonymising a referral never needs
+    to touch it; on PostgreSQL a trigger refuses UPDATE and DELETE (migration 0003).
     """
 
     class Action(models.TextChoices):
@@ -232,6 +234,12 @@ class AuditEntry(models.Model):
         REPORT = "report", _("Aggregate report")
         CONSENT_OVERRIDE = "consent_override", _("Consent override")
         PURGE = "purge", _("Anonymise")
+        REMINDER = "reminder", _("Overdue reminder")
+        TWO_FACTOR_CODE = "twofactor_code", _("Two-factor enrolment code issued")
+        TWO_FACTOR_REFUSED = "twofactor_refused", _("Two-factor enrolment code refused")
+        TWO_FACTOR_ENROLLED = "twofactor_enrolled", _("Two-factor device enrolled")
+        RECOVERY_CODES = "recovery_codes", _("Recovery codes made")
+        RECOVERY_USED = "recovery_used", _("Recovery code used")
 
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     user = models.ForeignKey(
@@ -274,3 +282,30 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("Audit entries cannot be deleted.")
+
+
+class EnrolmentCode(models.Model):
+    """A one-time code an administrator gives a user out of band (in person, by phone) so
+    that they can enrol an authenticator app: the password alone never enrols a factor.
+    Only a SHA-256 digest is stored; the code is shown once, to the administrator."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolment_codes"
+    )
+    digest = models.CharField(max_length=64, editable=False)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    issued_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    failed_attempts = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("two-factor enrolment code")
+        verbose_name_plural = _("two-factor enrolment codes")
+        ordering = ["-issued_at"]
+        permissions = [("issue_enrolment_codes", "Can issue two-factor enrolment codes")]
+
+    def __str__(self):
+        return f"{self.user_id} {self.issued_at:%Y-%m-%d %H:%M}"

@@ -3,8 +3,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
+from directory.access import is_directory_staff
+
 from . import admin_urls, twofactor_urls
-from .access import has_referral_access, permission_policy
+from .access import can_issue_enrolment_codes, permission_policy
 
 # Menu items a member of an institution sees (no page editing, images, documents...).
 STAFF_MENU_ITEMS = {"referrals", "directory", "organisations", "organizations", "services"}
@@ -59,6 +61,31 @@ def register_audit_item():
     )
 
 
+class EnrolmentCodesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_issue_enrolment_codes(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def register_enrolment_codes_item():
+    return EnrolmentCodesMenuItem(
+        _("Two-factor enrolment codes"),
+        reverse("referrals_2fa:codes"),
+        icon_name="key",
+        name="enrolment-codes",
+        order=650,
+    )
+
+
+@hooks.register("register_account_menu_item")
+def register_recovery_codes_item(request):
+    return {
+        "url": reverse("referrals_2fa:recovery"),
+        "label": _("Recovery codes"),
+        "help_text": _("Codes to sign in when your phone is not at hand."),
+    }
+
+
 @hooks.register("register_admin_menu_item")
 def register_referrals_menu():
     return SubmenuMenuItem(
@@ -69,7 +96,7 @@ def register_referrals_menu():
 @hooks.register("construct_main_menu")
 def staff_see_referrals_and_directory(request, menu_items):
     user = request.user
-    if user.is_superuser or not has_referral_access(user):
+    if user.is_superuser or not is_directory_staff(user):
         return
     menu_items[:] = [
         item

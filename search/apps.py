@@ -8,10 +8,6 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from directory.models import DirectoryIndexPage
         from search import signals
-        from search.directory import browse_directory
 
         signals.connect()
-        # The directory page's query layer: full text, facets, distance (see search.directory).
-        DirectoryIndexPage.browse_function = staticmethod(browse_directory)

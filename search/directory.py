@@ -1,71 +1,45 @@
-"""The directory's query layer: GET parameters in, results and counts per filter option out.
-
-``browse_directory`` keeps the return shape of ``directory.browse.browse_directory`` (the
-directory page calls it through ``DirectoryIndexPage.browse_function``) and adds the
-full-text query, the other filters, distance sort and "did you mean".
+"""The directory's one query layer: GET parameters in, results and counts per filter option
+out. The directory page's view (``directory.views.browse``) calls ``browse_directory``: the
+full-text query, the filters, distance sort and "did you mean".
 """
 
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Min
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from directory.cards import service_cards
+from directory.models import Taxonomy
+from directory.provinces import in_ecuador, provinces
+from directory.selectors import service_languages, terms
 from search.backends import DirectoryQuery
+from search.backends.snapshot import directory_memory
+from search.facets import FACETS
 from search.service import search_directory
 
 PER_PAGE = 20
 MAX_QUERY_LENGTH = 200
-PARAMS = (
-    "q",
-    "province",
-    "category",
-    "population",
-    "language",
-    "free",
-    "open_now",
-    "open_24_hours",
-    "sort",
-    "near",
-    "lat",
-    "lon",
-    "original",
-)
-
-
-def _terms(taxonomy_code):
-    from directory.models import TaxonomyTerm
-
-    return {
-        term.code: term
-        for term in TaxonomyTerm.objects.filter(taxonomy__code=taxonomy_code).order_by(
-            "sort_order", "code"
-        )
-    }
-
-
-def _languages():
-    from directory.models import Language
-
-    rows = Language.objects.order_by("code").values_list("code").annotate(name=Min("name"))
-    return dict(rows)
+PARAMS = ("q", *(facet.name for facet in FACETS), "sort", "near", "lat", "lon", "original")
 
 
 def _choices():
-    """(categories, populations, languages) offered as filters, read once per directory
-    state (``DirectoryMemory``): the languages are grouped over every service's rows."""
-    from directory.models import Taxonomy
-    from search.backends.snapshot import directory_memory
-
+    """{choice facet: {code: province, term or language name}} offered as filters, read
+    once per directory state (``DirectoryMemory``); terms stay models, so that their names
+    follow the reader's language."""
     memory = directory_memory()
     if memory.choices is None:
-        memory.choices = (
-            _terms(Taxonomy.SERVICE_CATEGORIES),
-            _terms(Taxonomy.POPULATIONS),
-            _languages(),
-        )
+        memory.choices = {
+            "province": provinces(),
+            "category": terms(Taxonomy.SERVICE_CATEGORIES),
+            "population": terms(Taxonomy.POPULATIONS),
+            "language": service_languages(),
+        }
     return memory.choices
+
+
+def _name(choice):
+    return choice if isinstance(choice, str) else choice.name
 
 
 def _flag(params, name):
@@ -82,10 +56,8 @@ def _coordinate(value, low, high):
 
 def parse(params, language=None, *, choices=None):
     """A ``DirectoryQuery`` and the messages for values that were ignored. ``choices``:
-    the (categories, populations, languages) from ``_choices``, to avoid reading them twice."""
-    from directory.provinces import in_ecuador, provinces
-
-    categories, populations, languages = choices or _choices()
+    what ``_choices`` gives, to avoid reading it twice."""
+    choices = choices or _choices()
 
     errors = []
     query = DirectoryQuery(language=language or translation.get_language() or "es")
@@ -99,25 +71,12 @@ def parse(params, language=None, *, choices=None):
             return ""
         return value
 
-    query.province = choose(
-        "province", provinces(), _("Unknown province “%(value)s”: showing all provinces.")
-    )
-    query.category = choose(
-        "category",
-        categories,
-        _("Unknown category “%(value)s”: showing all categories."),
-    )
-    query.population = choose(
-        "population",
-        populations,
-        _("Unknown population “%(value)s”: showing all populations."),
-    )
-    query.service_language = choose(
-        "language", languages, _("Unknown language “%(value)s”: showing all languages.")
-    )
-    query.free = _flag(params, "free")
-    query.open_now = _flag(params, "open_now")
-    query.open_24_hours = _flag(params, "open_24_hours")
+    for facet in FACETS:
+        if facet.flag:
+            value = _flag(params, facet.name)
+        else:
+            value = choose(facet.name, choices[facet.name], facet.unknown)
+        setattr(query, facet.query_attribute, value)
 
     sort = params.get("sort") or "relevance"
     if sort not in {"relevance", "distance"}:
@@ -160,9 +119,6 @@ def _cards(service_ids):
     """{service id: public result card}, in the order of ``service_ids``. Cards are shaped
     by the public serialiser once per language and kept in this process until the directory
     changes (``search.backends.snapshot.DirectoryMemory``)."""
-    from directory.visibility import service_cards
-    from search.backends.snapshot import directory_memory
-
     memory = directory_memory()
     language = translation.get_language()
     cards = {pk: memory.cards.get((language, pk)) for pk in service_ids}
@@ -174,6 +130,40 @@ def _cards(service_ids):
     return {pk: card for pk, card in cards.items() if card is not None}
 
 
+def _facets(result, query, choices, remove_urls):
+    """Each filter for the form: its options with their counts (or its count, for a flag),
+    what is selected and the link that removes it."""
+    facets = []
+    for facet in FACETS:
+        selected = getattr(query, facet.query_attribute)
+        counts = result.facets.get(facet.name, {})
+        entry = {
+            "name": facet.name,
+            "label": facet.label,
+            "all_label": facet.all_label,
+            "flag": facet.flag,
+            "selected": selected,
+            "selected_name": facet.label if selected else "",
+            "remove_url": remove_urls.get(facet.name, ""),
+        }
+        if facet.flag:
+            entry["count"] = counts.get("true", 0)
+        else:
+            entry["options"] = [
+                {
+                    "code": code,
+                    "name": _name(choice),
+                    "count": counts.get(code, 0),
+                    "selected": code == selected,
+                }
+                for code, choice in choices[facet.name].items()
+            ]
+            if selected:
+                entry["selected_name"] = _name(choices[facet.name][selected])
+        facets.append(entry)
+    return facets
+
+
 def _other_language():
     """The language a fallback text is written in (the site's other language)."""
     current = translation.get_language() or "es"
@@ -181,9 +171,10 @@ def _other_language():
 
 
 def browse_directory(params, *, per_page=PER_PAGE):
-    from directory.provinces import provinces
-
-    categories, populations, languages = choices = _choices()
+    """Everything the directory page shows for these GET parameters: the page of result
+    cards, the counts per filter option (``facets``, and ``<facet>_counts`` by name), "did
+    you mean", the links that relax the search, and the errors for ignored values."""
+    choices = _choices()
     query, errors = parse(params, choices=choices)
     query.per_page = per_page
     result = search_directory(query)
@@ -202,38 +193,11 @@ def browse_directory(params, *, per_page=PER_PAGE):
             data["distance_is_approximate"] = precision == "city"
         results.append(data)
 
-    def options(facet, choices, selected):
-        counts = result.facets.get(facet, {})
-        return [
-            {"code": code, "name": name, "count": counts.get(code, 0), "selected": code == selected}
-            for code, name in choices
-        ]
-
-    selected = {
-        "q": query.text,
-        "province": query.province,
-        "category": query.category,
-        "population": query.population,
-        "language": query.service_language,
-        "free": query.free,
-        "open_now": query.open_now,
-        "open_24_hours": query.open_24_hours,
-        "sort": query.sort,
-        "near": params.get("near", "") if params.get("near") in provinces() else "",
-    }
-    active = [
-        name
-        for name in (
-            "province",
-            "category",
-            "population",
-            "language",
-            "free",
-            "open_now",
-            "open_24_hours",
-        )
-        if selected[name]
-    ]
+    selected = {facet.name: getattr(query, facet.query_attribute) for facet in FACETS}
+    active = [name for name, value in selected.items() if value]
+    remove_urls = {name: _url(params, **{name: "", "page": ""}) for name in active}
+    facets = _facets(result, query, choices, remove_urls)
+    near = params.get("near", "") if params.get("near") in provinces() else ""
     paginator = Paginator(range(result.total), per_page)
     page = paginator.get_page(query.page)
     return {
@@ -247,27 +211,16 @@ def browse_directory(params, *, per_page=PER_PAGE):
         "original_url": _url(params, original="1", page="") if result.corrected else "",
         "meanings": [(name, _url(params, q=text, page="")) for name, text in result.meanings],
         "relax_url": _url(params, **dict.fromkeys(active, ""), page="") if active else "",
-        "remove_filter_urls": {name: _url(params, **{name: "", "page": ""}) for name in active},
+        "remove_filter_urls": remove_urls,
         "backend": result.backend,
-        "province_counts": options(
-            "province", [(c, p.name) for c, p in provinces().items()], query.province
-        ),
-        "category_counts": options(
-            "category", [(c, t.name) for c, t in categories.items()], query.category
-        ),
-        "population_counts": options(
-            "population", [(c, t.name) for c, t in populations.items()], query.population
-        ),
-        "language_counts": options("language", languages.items(), query.service_language),
-        "flag_counts": {
-            flag: result.facets.get(flag, {}).get("true", 0)
-            for flag in ("free", "open_now", "open_24_hours")
-        },
+        "facets": facets,
+        **{f"{facet['name']}_counts": facet["options"] for facet in facets if not facet["flag"]},
+        "flag_counts": {facet["name"]: facet["count"] for facet in facets if facet["flag"]},
         "cities": [
-            {"code": c, "name": f"{p.capital} ({p.name})", "selected": c == selected["near"]}
+            {"code": c, "name": f"{p.capital} ({p.name})", "selected": c == near}
             for c, p in provinces().items()
         ],
-        "selected": selected,
+        "selected": {"q": query.text, **selected, "sort": query.sort, "near": near},
         "errors": errors,
         "page_urls": {
             "previous": _url(params, page=str(page.previous_page_number()))

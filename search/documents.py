@@ -19,8 +19,8 @@ from elasticsearch.dsl import (
     analyzer,
 )
 
-from search.backends.scoring import FIELDS, K1
 from search.postings import FIELD_NAMES
+from search.weights import FIELDS, K1
 
 ALIAS_SUFFIX = "entries"
 TERMS_ANALYZER = "ruta_terms"

@@ -16,6 +16,7 @@ from django.db.models import Q
 from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 
+from directory.fields import public_value as _public
 from directory.models import DirectoryIndexPage, Organization
 from directory.provinces import provinces
 from directory.visibility import (
@@ -40,7 +41,8 @@ FREE_WORDS = {"es": "gratuito gratis", "en": "free"}
 
 
 def _value(obj, field, language):
-    return getattr(obj, f"{field}_{language}", None) or ""
+    """A translated field through the directory's allow-list (``directory.fields``)."""
+    return _public(obj, field, language) or ""
 
 
 def _other(language):
@@ -98,20 +100,21 @@ def service_facets(service):
     locations = [location_data(sal.location) for sal in service.service_at_locations.all()]
     schedules = list(service.schedules.all())
     provinces_ = sorted({loc["province"] for loc in locations})
+    assured = _public(service, "assured_date")
     return {
-        "status": service.status,
+        "status": _public(service, "status"),
         "organization": str(service.organization_id),
         "provinces": provinces_,
         "cantons": sorted({loc["canton"] for loc in locations}),
-        "categories": sorted(t.code for t in service.categories.all()),
-        "populations": sorted(t.code for t in service.populations.all()),
-        "languages": sorted(language.code for language in service.languages.all()),
-        "is_free": service.is_free,
+        "categories": sorted(_public(t, "code") for t in service.categories.all()),
+        "populations": sorted(_public(t, "code") for t in service.populations.all()),
+        "languages": sorted(_public(language, "code") for language in service.languages.all()),
+        "is_free": _public(service, "is_free"),
         "open_24_hours": any(s.open_24_hours for s in schedules),
         "open_minutes": open_ranges(schedules),
         "timezone": "Pacific/Galapagos" if "EC-W" in provinces_ else "America/Guayaquil",
         "points": [[lat, lon, precision] for lat, lon, precision in public_points(locations)],
-        "assured_date": service.assured_date.isoformat() if service.assured_date else None,
+        "assured_date": assured.isoformat() if assured else None,
     }
 
 
@@ -137,15 +140,16 @@ def _translated(obj, field, language):
 
 def _labels(service, facets, language):
     parts = [
-        (service.organization.name, language),
-        (service.organization.alternate_name, language),
+        (_public(service.organization, "name"), language),
+        (_public(service.organization, "alternate_name"), language),
         *((_value(t, "name", language), language) for t in service.categories.all()),
         *((_value(t, "name", language), language) for t in service.populations.all()),
-        (FREE_WORDS[language] if service.is_free else "", language),
+        (FREE_WORDS[language] if _public(service, "is_free") else "", language),
         (" ".join(place_words(facets)), language),
     ]
     for spoken in service.languages.all():
-        parts += [(name, language) for name in language_names(spoken.code, spoken.name, language)]
+        code, typed = _public(spoken, "code"), _public(spoken, "name")
+        parts += [(name, language) for name in language_names(code, typed, language)]
     return parts
 
 
@@ -167,7 +171,7 @@ def service_entries(service, directory_page=None):
             kind=SearchEntry.Kind.SERVICE,
             target_id=str(service.pk),
             language=language,
-            title=(name[0][0] if name else service.name)[:300],
+            title=(name[0][0] if name else _public(service, "name"))[:300],
             summary=shown[:300],
             content=shown[:5000],
             url=url,
@@ -199,15 +203,15 @@ def organization_entries(organization, directory_page=None):
             kind=SearchEntry.Kind.ORGANIZATION,
             target_id=str(organization.pk),
             language=language,
-            title=organization.name,
+            title=_public(organization, "name"),
             summary=shown[:300],
             content=shown[:5000],
             url=urls.get(language) or "",
             fallback=fallback,
         )
-        labels = [(organization.alternate_name, language)]
-        attach_fields(entry, [(organization.name, language)], labels, description)
-        entry.source_text = (organization.name, f"{organization.alternate_name} {shown}")
+        name, alternate = _public(organization, "name"), _public(organization, "alternate_name")
+        attach_fields(entry, [(name, language)], [(alternate, language)], description)
+        entry.source_text = (name, f"{alternate} {shown}")
         entries.append(entry)
     return entries
 

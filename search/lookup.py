@@ -16,10 +16,10 @@ from rapidfuzz.distance import OSA
 from directory.models import Language, Location, Organization, TaxonomyTerm
 from directory.provinces import provinces
 from search.analysis import Word
-from search.backends.scoring import document_frequencies
 from search.expansion import build_rulebook, compile_rule
 from search.languages import LANGUAGE_NAMES
 from search.models import SearchRule
+from search.statistics import document_frequencies
 from search.text import phrase_terms, stem, stems, tokens
 from website.page_cache import current_version
 

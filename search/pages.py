@@ -135,6 +135,7 @@ def page_entries(page):
             url=url,
         )
         labels = [(edition_title, language)]
+        entry.source_text = (title, f"{edition_title} {body}")
         entries.append(attach_fields(entry, [(title, language)], labels, [(body, language)]))
         for (block_id, _number, _title, step_summary, text), step_title in zip(
             steps, step_titles, strict=True
@@ -149,6 +150,7 @@ def page_entries(page):
                 content=text[:5000],
                 url=f"{url}#step-{block_id}" if url else "",
             )
+            step.source_text = (step_title, f"{title} {edition_title} {text}")
             entries.append(
                 attach_fields(
                     step,

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.translation import gettext as _
 
@@ -107,11 +108,15 @@ class PublicAPIMiddleware:
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):
-    """Django's LocaleMiddleware, except that a 404 from an API is not redirected to a
-    language-prefixed URL (the site's catch-all page route would make every API 404 a 302)."""
+    """Django's LocaleMiddleware, except that a 404 from an API or the admin is not
+    redirected to a language-prefixed URL (the site's catch-all page route would make every
+    such 404 a 302 to a page that cannot exist: a hidden referral must be a plain 404)."""
 
     def process_response(self, request, response):
-        prefixes = tuple(getattr(settings, "RUTA_PUBLIC_API_PREFIXES", ()))
+        prefixes = (
+            *getattr(settings, "RUTA_PUBLIC_API_PREFIXES", ()),
+            reverse("wagtailadmin_home"),
+        )
         if request.path.startswith(prefixes):
             return response
         return super().process_response(request, response)

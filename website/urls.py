@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from directory import urls as directory_urls
 from protocol_pages import urls as protocol_urls
 from referrals import urls as referrals_urls
+from referrals.views.twofactor import sign_out
 from search import urls as search_urls
 from training import urls as training_urls
 from website import views
@@ -18,6 +19,8 @@ from website.api import api_router
 APPS_URLS = (directory_urls, protocol_urls, training_urls, search_urls, referrals_urls)
 
 urlpatterns = [
+    # Before Wagtail's own: signing out ends the session on GET too (docs/referrals.md).
+    path("admin/logout/", sign_out),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

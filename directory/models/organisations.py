@@ -8,7 +8,16 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.search import index
 
+from directory.constants import RESERVED_SLUGS
+from directory.validators import normalise_phone
+
 from .base import HSDSModel
+
+
+class OrganizationQuerySet(models.QuerySet):
+    def public(self):
+        """Listed organisations: an inactive one is public nowhere."""
+        return self.filter(is_active=True)
 
 
 class Organization(index.Indexed, HSDSModel, ClusterableModel):
@@ -45,6 +54,8 @@ class Organization(index.Indexed, HSDSModel, ClusterableModel):
         _("demo data"), default=False, help_text=_("Fictional organisation for demonstrations.")
     )
     is_active = models.BooleanField(_("active"), default=True)
+
+    objects = OrganizationQuerySet.as_manager()
 
     panels = [
         FieldPanel("name"),
@@ -91,10 +102,6 @@ class Organization(index.Indexed, HSDSModel, ClusterableModel):
 
     def clean(self):
         super().clean()
-        from directory.validators import normalise_phone
-
-        from .pages import RESERVED_SLUGS
-
         errors = {}
         for field in ("slug_es", "slug_en"):
             if getattr(self, field, None) in RESERVED_SLUGS:

@@ -6,6 +6,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.search import index
 
+from directory.validators import normalise_phone
+
 from .base import HSDSModel
 
 
@@ -14,7 +16,7 @@ class Service(index.Indexed, HSDSModel, ClusterableModel):
 
     Staff-only fields (capacity, vacancies, intake notes, and contacts marked staff-only)
     never leave the admin and the staff views: public pages, APIs, exports, the search index
-    and PDFs use the public field list of ``directory.visibility``.
+    and PDFs read the allow-list of ``directory.fields``.
     """
 
     class Status(models.TextChoices):
@@ -211,8 +213,6 @@ class Phone(HSDSModel):
 
     def clean(self):
         super().clean()
-        from directory.validators import normalise_phone
-
         try:
             self.number = normalise_phone(self.number)
         except ValidationError as error:

@@ -3,14 +3,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from directory import vocabulary
+
 from .base import HSDSModel
 
 
 class Taxonomy(HSDSModel):
     """A vocabulary: Ruta has two (service categories, populations served)."""
 
-    SERVICE_CATEGORIES = "ruta-service-categories"
-    POPULATIONS = "ruta-populations"
+    SERVICE_CATEGORIES = vocabulary.SERVICE_CATEGORIES
+    POPULATIONS = vocabulary.POPULATIONS
 
     code = models.SlugField(_("code"), max_length=64, unique=True)
     name = models.CharField(_("name"), max_length=200)

@@ -32,17 +32,10 @@ SENTINELS = {
     "location_name": "Refugio Centinela",
     "shelter_service_phone": "+593 2-397-1113",
     "assurer_email": "verificadora-centinela@example.invalid",
+    "place_description": "Tocar el timbre de la puerta verde Centinela",
 }
 VACANCIES = 13579
 CAPACITY = 24680
-
-
-@pytest.fixture
-def own_browse(monkeypatch):
-    """Use the directory's own query layer (the search app installs its own at startup)."""
-    from directory.models import DirectoryIndexPage
-
-    monkeypatch.setattr(DirectoryIndexPage, "browse_function", None)
 
 
 @pytest.fixture
@@ -98,7 +91,10 @@ def build_sample():
         assured_date=date(2026, 9, 1),
         assurer_email=SENTINELS["assurer_email"],
     )
-    ServiceAtLocationFactory(service=shelter_service, location=shelter)
+    # Free text next to a secret place: it may say how to find it.
+    ServiceAtLocationFactory(
+        service=shelter_service, location=shelter, description=SENTINELS["place_description"]
+    )
     PhoneFactory(service=shelter_service, number=SENTINELS["staff_phone"], is_staff_only=True)
     # Not marked staff-only, but the service is only at a confidential place: a direct line.
     PhoneFactory(service=shelter_service, number=SENTINELS["shelter_service_phone"])

@@ -4,6 +4,8 @@ wagtail-modeltranslation's fallback, and nothing a card does not show."""
 import pytest
 from django.utils import translation
 
+from directory.cards import service_cards
+from directory.display import province_name
 from directory.factories import (
     LocationFactory,
     OrganizationFactory,
@@ -12,7 +14,6 @@ from directory.factories import (
     category,
 )
 from directory.models import Service
-from directory.visibility import province_name, service_cards
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,11 @@ import json
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 
 from directory.tests.conftest import CAPACITY, SENTINELS, VACANCIES
+from search.documents import EntryDocument
+from search.indexer import all_entries
 from website.testing import verified_login
 
 pytestmark = pytest.mark.django_db
@@ -151,3 +154,43 @@ def test_sitemap_entries_are_public_addresses_only(rf, directory_page, sample):
     assert any(location.endswith("/casa-refugio-prueba/") for location in locations)
     assert any(location.endswith("/cobertura/") for location in locations)
     assert leaks(" ".join(locations)) == []
+
+
+def test_no_confidential_value_in_the_search_index(sample, directory_page):
+    entries = list(all_entries())
+    assert any(entry.target_id == str(sample["shelter_service"].pk) for entry in entries)
+    for entry in entries:
+        # Everything indexed: what a result shows, the raw texts analysed into the
+        # postings (``source_text``), their terms, and the Elasticsearch document.
+        fields = (entry.title, entry.summary, entry.content, entry.url, *entry.source_text)
+        terms = " ".join(term for counts in entry.analysed_fields.values() for term in counts)
+        document = EntryDocument.from_entry(entry, getattr(entry, "facets", None))
+        text = " ".join((*fields, terms)) + json.dumps(document.to_dict(), ensure_ascii=False)
+        assert leaks(text) == [], entry.target_id
+
+
+def test_staff_views_are_private_and_never_cached(
+    client, directory_page, sample, staff_user, settings
+):
+    """Pages rendered with staff details must not stay in a browser's, a proxy's or the
+    site's own cache (a shared computer at an institution, a caching proxy)."""
+    settings.RUTA_PAGE_CACHE_SECONDS = 300
+    organization = sample["organization"]
+    verified_login(client, staff_user)
+    staff_pages = [
+        f"/es/directorio/{organization.slug_es}/",
+        f"/en/directory/{organization.slug_en}/",
+        "/es/directorio/",
+        "/en/directory/coverage/",
+    ]
+    for url in staff_pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        directives = {part.strip() for part in response.get("Cache-Control", "").split(",")}
+        assert {"private", "no-store"} <= directives, url
+        assert "X-Ruta-Cache" not in response, url
+    assert SENTINELS["address"] in client.get(staff_pages[0]).content.decode()
+    anonymous = Client()
+    first = anonymous.get(staff_pages[0])
+    assert first["X-Ruta-Cache"] == "miss"
+    assert leaks(first.content.decode()) == []

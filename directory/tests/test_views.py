@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from directory.factories import (
     LocationFactory,
+    MembershipFactory,
     OrganizationFactory,
     PhoneFactory,
     ScheduleFactory,
@@ -15,6 +16,7 @@ from directory.factories import (
     category,
 )
 from directory.models import Service
+from website.testing import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +40,6 @@ def test_browse_page_in_both_languages(client, directory_page, sample, url, head
     assert f"{url}{slug}/" in org_links
 
 
-@pytest.mark.usefixtures("own_browse")
 def test_browse_counts_and_filters(client, directory_page, sample):
     other = ServiceFactory(categories=[category("legal")])
     ServiceAtLocationFactory(service=other, location__province="EC-G", location__canton="Guayaquil")
@@ -58,7 +59,6 @@ def test_browse_counts_and_filters(client, directory_page, sample):
     assert {p["code"]: p["count"] for p in by_category.context["province_counts"]}["EC-G"] == 0
 
 
-@pytest.mark.usefixtures("own_browse")
 def test_browse_bad_parameters_give_a_message_not_an_error(client, directory_page, sample):
     response = client.get("/es/directorio/?province=XX&category=nada&page=abc")
     assert response.status_code == 200
@@ -68,7 +68,6 @@ def test_browse_bad_parameters_give_a_message_not_an_error(client, directory_pag
     assert response.context["total"] == 2
 
 
-@pytest.mark.usefixtures("own_browse")
 def test_browse_is_paginated(client, directory_page):
     organization = OrganizationFactory()
     for _ in range(25):
@@ -118,7 +117,6 @@ def test_wrong_language_slug_redirects_and_unknown_is_404(client, directory_page
     assert client.get("/es/directorio/no-existe/").status_code == 404
 
 
-@pytest.mark.usefixtures("own_browse")
 def test_inactive_organization_is_not_public(client, directory_page, sample):
     sample["organization"].is_active = False
     sample["organization"].save()
@@ -173,9 +171,6 @@ def test_organization_page_query_count_does_not_grow_with_services(
     client, directory_page, signed_in, django_user_model
 ):
     if signed_in:
-        from directory.factories import MembershipFactory
-        from website.testing import verified_login
-
         verified_login(client, MembershipFactory().user)
     small, large = _organization_with(2), _organization_with(20)
     counts = []

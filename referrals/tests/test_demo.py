@@ -5,8 +5,9 @@ from django.contrib.auth import get_user_model
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from directory.access import is_directory_staff
 from referrals import demo
-from referrals.access import has_referral_access, is_coordinator
+from referrals.access import is_coordinator
 from referrals.choices import Status
 from referrals.models import Referral
 
@@ -19,9 +20,9 @@ def test_demo_referrals_cover_every_status_and_load_twice():
     assert Referral.objects.count() >= 30
     assert set(Referral.objects.values_list("status", flat=True)) == set(Status.values)
     users = get_user_model().objects
-    assert has_referral_access(users.get(username="gestor_acogida"))
+    assert is_directory_staff(users.get(username="gestor_acogida"))
     assert is_coordinator(users.get(username="coordinacion"))
-    assert not has_referral_access(users.get(username="coordinacion"))
+    assert not is_directory_staff(users.get(username="coordinacion"))
     for referral in Referral.objects.all():
         assert referral.sending_organization_id != referral.receiving_organization_id
         assert referral.sending_organization.is_demo

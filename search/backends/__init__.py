@@ -3,14 +3,13 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
-FACETS = ("province", "category", "population", "language", "free", "open_now", "open_24_hours")
-FLAG_FACETS = ("free", "open_now", "open_24_hours")
+from search.facets import FACETS
 
 
 @dataclass
 class DirectoryQuery:
-    """A directory search: text plus filters, sort and page. ``origin`` is a
-    (latitude, longitude) for sorting by distance."""
+    """A directory search: text plus filters (one attribute per ``search.facets`` facet),
+    sort and page. ``origin`` is a (latitude, longitude) for sorting by distance."""
 
     text: str = ""
     language: str = "es"
@@ -29,15 +28,8 @@ class DirectoryQuery:
     literal: bool = False  # search the text as typed, without typo correction
 
     def filters(self, without=None):
-        values = {
-            "province": self.province,
-            "category": self.category,
-            "population": self.population,
-            "language": self.service_language,
-            "free": self.free,
-            "open_now": self.open_now,
-            "open_24_hours": self.open_24_hours,
-        }
+        """{facet name: selected value} of the filters in use, but ``without``."""
+        values = {facet.name: getattr(self, facet.query_attribute) for facet in FACETS}
         return {k: v for k, v in values.items() if v and k != without}
 
 

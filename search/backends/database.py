@@ -12,6 +12,7 @@ from search.backends import DirectoryResult
 from search.backends.scoring import rank, rank_targets
 from search.backends.site import site_result
 from search.backends.snapshot import bits, directory_snapshot, members
+from search.facets import FACETS
 from search.lookup import query_context
 from search.models import SearchEntry
 
@@ -85,13 +86,13 @@ class DatabaseBackend:
         filters = query.filters()
         selected = base & snapshot.filter_mask(filters, now)
         facets = {}
-        for facet in ("province", "category", "population", "language"):
-            others = base & snapshot.filter_mask(query.filters(without=facet), now)
-            facets[facet] = snapshot.counts(facet, others)
-        for flag in ("free", "open_now", "open_24_hours"):
-            others = base & snapshot.filter_mask(query.filters(without=flag), now)
-            flagged = snapshot.filter_mask({flag: True}, now)
-            facets[flag] = {"true": (others & flagged).bit_count()}
+        for facet in FACETS:  # each counted with the other filters only
+            others = base & snapshot.filter_mask(query.filters(without=facet.name), now)
+            if facet.flag:
+                flagged = others & snapshot.flag_mask(facet, now)
+                facets[facet.name] = {"true": flagged.bit_count()}
+            else:
+                facets[facet.name] = snapshot.counts(facet.name, others)
         distances = {}
         if by_distance:
             indexes = members(selected)

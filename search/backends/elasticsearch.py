@@ -14,19 +14,16 @@ from search.analysis import read_query
 from search.backends import DirectoryQuery, DirectoryResult, SiteQuery
 from search.backends.clock import GALAPAGOS, MAINLAND, local_now, minute_of_week
 from search.backends.database import DatabaseBackend, fallback_ids
-from search.backends.scoring import COVERAGE_BONUS, FIELDS, Scored
+from search.backends.scoring import Scored
 from search.backends.site import site_result
 from search.documents import alias_name
+from search.facets import CHOICE_FACETS, FLAG_FACETS
 from search.lookup import query_context
 from search.models import SearchEntry
 from search.postings import FIELD_NAMES
+from search.weights import COVERAGE_BONUS, FIELDS
 
-KEYWORD_FACETS = {
-    "province": "provinces",
-    "category": "categories",
-    "population": "populations",
-    "language": "languages",
-}
+KEYWORD_FACETS = {facet.name: facet.document_field for facet in CHOICE_FACETS}
 FACET_SIZE = 100
 MAX_IDS = 10_000  # Elasticsearch's default max_result_window
 
@@ -85,16 +82,15 @@ def text_query(concepts):
 
 
 def filter_clauses(query):
+    """{facet name: clause} of the filters in use (``search.facets``)."""
     clauses = {}
-    for name, value in query.filters().items():
+    selected = query.filters()
+    for name, value in selected.items():
         if name in KEYWORD_FACETS:
             clauses[name] = Q("term", **{KEYWORD_FACETS[name]: value})
-    if query.free:
-        clauses["free"] = Q("term", is_free=True)
-    if query.open_24_hours:
-        clauses["open_24_hours"] = Q("term", open_24_hours=True)
-    if query.open_now:
-        clauses["open_now"] = open_now_clause(query.now)
+    for facet in FLAG_FACETS:
+        if facet.name in selected:
+            clauses[facet.name] = _flag_clause(facet, query)
     return clauses
 
 
@@ -116,12 +112,10 @@ def open_now_clause(now=None):
     )
 
 
-def _flag_clause(flag, query):
-    if flag == "free":
-        return Q("term", is_free=True)
-    if flag == "open_24_hours":
-        return Q("term", open_24_hours=True)
-    return open_now_clause(query.now)
+def _flag_clause(facet, query):
+    if facet.timed:
+        return open_now_clause(query.now)
+    return Q("term", **{facet.document_field: True})
 
 
 def directory_search(query, concepts=()):
@@ -139,10 +133,10 @@ def directory_search(query, concepts=()):
         aggregation = A("filter", Q("bool", filter=others))
         aggregation.bucket("values", "terms", field=field_name, size=FACET_SIZE)
         search.aggs.bucket(facet, aggregation)
-    for flag in ("free", "open_now", "open_24_hours"):
-        others = [c for name, c in clauses.items() if name != flag]
+    for facet in FLAG_FACETS:
+        others = [c for name, c in clauses.items() if name != facet.name]
         search.aggs.bucket(
-            flag, A("filter", Q("bool", filter=[*others, _flag_clause(flag, query)]))
+            facet.name, A("filter", Q("bool", filter=[*others, _flag_clause(facet, query)]))
         )
     if query.sort == "distance" and query.origin:
         search = search.sort(
@@ -190,8 +184,8 @@ class ElasticsearchBackend:
         for facet in KEYWORD_FACETS:
             buckets = aggregations[facet]["values"]["buckets"]
             facets[facet] = {bucket["key"]: bucket["doc_count"] for bucket in buckets}
-        for flag in ("free", "open_now", "open_24_hours"):
-            facets[flag] = {"true": aggregations[flag]["doc_count"]}
+        for facet in FLAG_FACETS:
+            facets[facet.name] = {"true": aggregations[facet.name]["doc_count"]}
         ids = [hit.object_id for hit in response]
         distances = {}
         if query.origin:

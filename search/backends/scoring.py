@@ -17,20 +17,10 @@ import math
 from typing import NamedTuple
 
 from django.db import connection
-from django.db.models import Avg, Count
 
 from search.models import SearchEntry, SearchTerm
-from website.page_cache import current_version
-
-K1 = 1.2
-FIELDS = (  # (posting column, length column, weight W_f, length normalisation b_f)
-    ("in_title", "title_length", 3.0, 0.5),
-    ("in_labels", "labels_length", 2.0, 0.3),
-    ("in_body", "body_length", 1.0, 0.75),
-)
-COVERAGE_BONUS = 1.0
-# Every number is sent as a double: PostgreSQL would otherwise compute in NUMERIC (2x slower).
-REAL = "CAST(%s AS DOUBLE PRECISION)"
+from search.statistics import collection, described, document_frequencies
+from search.weights import COVERAGE_BONUS, FIELDS, K1, REAL
 
 
 class Scored(NamedTuple):
@@ -39,62 +29,6 @@ class Scored(NamedTuple):
     kind: str
     title: str
     score: float
-
-
-_memory = {"stamp": None, "frequencies": {}, "collections": {}, "entries": {}}
-MAX_REMEMBERED_TERMS = 50_000
-
-
-def _remembered():
-    """What this process remembers of the entries (document frequencies, collection
-    statistics), dropped when the entries change (``stamp``)."""
-    stamp = entries_stamp()
-    if _memory["stamp"] != stamp:
-        _memory.update(stamp=stamp, frequencies={}, collections={}, entries={})
-    return _memory
-
-
-def entries_stamp():
-    """Every write of entries moves the shared content version (``search.indexer``)."""
-    return current_version()
-
-
-def document_frequencies(terms, language, kinds=None):
-    """{term: number of entries holding it} in ``language`` (and ``kinds``)."""
-    terms = sorted(set(terms))
-    if not terms:
-        return {}
-    memory = _remembered()["frequencies"]
-    scope = (language, tuple(sorted(kinds or ())))
-    known = memory.setdefault(scope, {})
-    missing = [term for term in terms if term not in known]
-    if missing:
-        rows = SearchTerm.objects.filter(language=language, term__in=missing)
-        if kinds:
-            rows = rows.filter(kind__in=list(kinds))
-        found = dict(rows.values_list("term").annotate(n=Count("pk")).order_by())
-        if len(known) > MAX_REMEMBERED_TERMS:
-            known.clear()
-        known.update({term: found.get(term, 0) for term in missing})
-    return {term: known[term] for term in terms if known[term]}
-
-
-def collection(language, kinds):
-    """(number of entries, {length column: average}) of ``language`` and ``kinds``."""
-    memory = _remembered()["collections"]
-    scope = (language, tuple(sorted(kinds)))
-    if scope not in memory:
-        entries = SearchEntry.objects.filter(language=language, kind__in=list(kinds))
-        averages = entries.aggregate(
-            n=Count("pk"), **{length: Avg(length) for _c, length, _w, _b in FIELDS}
-        )
-        total = averages.pop("n") or 0
-        memory[scope] = (total, {k: max(float(v or 0), 1.0) for k, v in averages.items()})
-    return memory[scope]
-
-
-def forget():
-    _memory.update(stamp=None, frequencies={}, collections={}, entries={})
 
 
 def idf(df, total):
@@ -202,19 +136,6 @@ def _scores(concepts, language, kinds):
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
-
-
-def described(language):
-    """{entry id: (id, target id, kind, title)} of ``language``, remembered until the entries
-    change (reading the titles with the scores cost more than the scoring at 10,000
-    services)."""
-    memory = _remembered()["entries"]
-    if language not in memory:
-        rows = SearchEntry.objects.filter(language=language).values_list(
-            "pk", "target_id", "kind", "title"
-        )
-        memory[language] = {row[0]: row for row in rows.iterator(chunk_size=5000)}
-    return memory[language]
 
 
 def finish(rows, requirements):

@@ -6,17 +6,14 @@ services). Here every filter option is a bit set (a Python ``int``, one bit per 
 service), so filtering is ``&`` and a facet count is ``int.bit_count``: microseconds.
 
 The picture is built from the directory tables in a handful of queries and rebuilt when
-the directory changes: it is keyed by the shared content version that every directory save
-or delete moves (``website.page_cache``, seen by all workers at once) and by the number of
-services and their latest modification (``search.backends.freshness``), for changes that
-bypass signals. It never holds more than the public serialisers show: provinces of
-locations, public points (the province capital for confidential locations:
-``search.indexer.public_points``), categories, populations, languages, fees flag and
-opening hours.
+the directory changes (``search.backends.freshness``: the shared content version and the
+services' row count and latest change). It never holds more than the public serialisers
+show: provinces of locations, public points (the province capital for confidential
+locations: ``search.indexer.public_points``), categories, populations, languages, fees flag
+and opening hours.
 """
 
 import threading
-import time
 import uuid
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -26,13 +23,13 @@ from django.db.models import CharField, Count, Max
 from django.db.models.functions import Cast
 from django.utils import translation
 
+from directory.display import location_data
+from directory.models import Language, Location, Schedule, Service, ServiceAtLocation
+from directory.selectors import visible_services
 from search.backends.clock import GALAPAGOS, GALAPAGOS_PROVINCE, MAINLAND, local_minute
-from search.backends.freshness import fingerprint
-from search.backends.freshness import forget as forget_fingerprints
-
-MAX_AGE_SECONDS = 300  # rebuilt at least this often, whatever the version says
-_lock = threading.RLock()
-_current = {}
+from search.backends.freshness import Memory
+from search.facets import CHOICE_FACETS, FLAG_FACETS
+from search.indexer import open_ranges, public_points
 
 
 def bits(indexes):
@@ -58,8 +55,8 @@ class DirectorySnapshot:
     ids: list = field(default_factory=list)  # bit number -> service id (str)
     position: dict = field(default_factory=dict)  # service id -> bit number
     rank: dict = field(default_factory=dict)  # language -> [order of each bit] (default sort)
-    options: dict = field(default_factory=dict)  # facet -> {code: mask}
-    flags: dict = field(default_factory=dict)  # "free" / "open_24_hours" -> mask
+    options: dict = field(default_factory=dict)  # choice facet -> {code: mask}
+    flags: dict = field(default_factory=dict)  # flag facet (but the timed one) -> mask
     galapagos: int = 0
     opening: list = field(default_factory=list)  # (bit number, [[start, end) minutes])
     locations: dict = field(default_factory=dict)  # location hex -> [(lat, lon, precision)]
@@ -71,16 +68,19 @@ class DirectorySnapshot:
         return (1 << len(self.ids)) - 1
 
     def filter_mask(self, filters, now):
+        """The services that pass ``filters`` ({facet name: value}, ``search.facets``)."""
         mask = self.everything
-        for facet in ("province", "category", "population", "language"):
-            if facet in filters:
-                mask &= self.options[facet].get(filters[facet], 0)
-        for flag in ("free", "open_24_hours"):
-            if filters.get(flag):
-                mask &= self.flags[flag]
-        if filters.get("open_now"):
-            mask &= self.open_mask(now)
+        for facet in CHOICE_FACETS:
+            if facet.name in filters:
+                mask &= self.options[facet.name].get(filters[facet.name], 0)
+        for facet in FLAG_FACETS:
+            if filters.get(facet.name):
+                mask &= self.flag_mask(facet, now)
         return mask
+
+    def flag_mask(self, facet, now):
+        """The services with a flag on (open at ``now`` for the opening-hours one)."""
+        return self.open_mask(now) if facet.timed else self.flags[facet.name]
 
     def open_mask(self, now):
         """Services open at ``now``: Ecuador mainland time, Galápagos time for services
@@ -158,13 +158,7 @@ def _hex(value):
 
 
 def _build():
-    from directory.models import Language, Location, Schedule, Service, ServiceAtLocation
-    from directory.visibility import VISIBLE_SERVICE_STATUSES, location_data
-    from search.indexer import open_ranges, public_points
-
-    visible = Service.objects.filter(
-        status__in=VISIBLE_SERVICE_STATUSES, organization__is_active=True
-    )
+    visible = visible_services()
     snapshot = DirectorySnapshot()
     rows = [(_hex(pk), free) for pk, free in visible.values_list(_text("pk"), "is_free")]
     rows.sort()
@@ -227,36 +221,31 @@ def _build():
     return snapshot
 
 
-def _key():
-    from directory.models import Service
-    from website.page_cache import current_version
-
-    def read():
-        state = Service.objects.aggregate(n=Count("pk"), last=Max("last_modified"))
-        return (state["n"], state["last"].timestamp() if state["last"] else 0)
-
-    return (current_version(), fingerprint("directory-services", read))
+def _services_fingerprint():
+    state = Service.objects.aggregate(n=Count("pk"), last=Max("last_modified"))
+    return (state["n"], state["last"].timestamp() if state["last"] else 0)
 
 
 class DirectoryMemory:
     """What this process keeps about the current state of the directory: the snapshot
-    (built on first use: the Elasticsearch backend never needs it) and the public result
-    cards already shaped for display, by (language, service id)."""
+    (built on first use: the Elasticsearch backend never needs it), the public result
+    cards already shaped for display, by (language, service id), and the filter choices."""
 
     MAX_CARDS = 5000
 
-    def __init__(self, key):
-        self.key = key
-        self.built = time.monotonic()
+    def __init__(self, stamp=None):
+        self.stamp = stamp
         self._snapshot = None
+        self._lock = threading.Lock()
         self.cards = {}
         self.choices = None  # the filter options (search.directory._choices)
 
     @property
     def snapshot(self):
-        if self._snapshot is None:
-            self._snapshot = _build()
-        return self._snapshot
+        with self._lock:
+            if self._snapshot is None:
+                self._snapshot = _build()
+            return self._snapshot
 
     def remember_card(self, language, service_id, card):
         if len(self.cards) >= self.MAX_CARDS:
@@ -264,29 +253,15 @@ class DirectoryMemory:
         self.cards[(language, service_id)] = card
 
 
+# Renewed when the directory changes (search.backends.freshness), and at least this often.
+MAX_AGE_SECONDS = 300
+_memory = Memory("directory-services", _services_fingerprint, max_age=MAX_AGE_SECONDS)
+
+
 def directory_memory():
-    """This process's memory of the directory, renewed when the directory changed (or it
-    is older than ``MAX_AGE_SECONDS``)."""
-    key = _key()
-    with _lock:
-        memory = _current.get("memory")
-        if (
-            memory is None
-            or memory.key != key
-            or time.monotonic() - memory.built >= MAX_AGE_SECONDS
-        ):
-            memory = _current["memory"] = DirectoryMemory(key)
-        return memory
+    """This process's memory of the current directory."""
+    return _memory.get(DirectoryMemory)
 
 
 def directory_snapshot():
-    with _lock:
-        memory = directory_memory()
-        return memory.snapshot
-
-
-def forget():
-    """Drop what this process remembers (tests: each starts from a rolled-back database)."""
-    with _lock:
-        _current.pop("memory", None)
-    forget_fingerprints()
+    return directory_memory().snapshot

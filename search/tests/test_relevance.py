@@ -8,8 +8,8 @@ from django.test import override_settings
 
 from search.analysis import read_query
 from search.backends import DirectoryQuery
+from search.backends.freshness import forget
 from search.backends.scoring import rank, rank_in_python
-from search.backends.snapshot import forget
 from search.indexer import rebuild_entries
 from search.lookup import query_context
 from search.models import SearchEntry

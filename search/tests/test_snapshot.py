@@ -9,8 +9,11 @@ from directory.factories import category
 from directory.models import Schedule, Service
 from search.backends import DirectoryQuery, freshness
 from search.backends.database import DatabaseBackend
+from search.backends.elasticsearch import directory_search
 from search.backends.snapshot import bits, directory_snapshot, members
 from search.directory import browse_directory
+from search.documents import EntryDocument
+from search.facets import CHOICE_FACETS, FACETS, FLAG_FACETS
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +86,41 @@ def test_result_cards_are_copies(make_service, directory_page):
     near = browse_directory({"sort": "distance", "near": "EC-P"})
     assert "distance_km" in near["results"][0]
     assert "distance_km" not in browse_directory({})["results"][0]
+
+
+def test_every_facet_has_its_data_in_both_backends_and_a_control_in_the_form(
+    make_service, client, home_page
+):
+    """The facets are defined once (``search.facets``): each backend and the form follow."""
+    make_service(categories=[category("legal")])
+    snapshot = directory_snapshot()
+    assert set(snapshot.options) == {facet.name for facet in CHOICE_FACETS}
+    assert set(snapshot.flags) == {facet.name for facet in FLAG_FACETS if not facet.timed}
+    assert set(search().facets) == {facet.name for facet in FACETS}
+    mapping = EntryDocument._doc_type.mapping.to_dict()["properties"]
+    assert {facet.document_field for facet in FACETS} <= set(mapping)
+    assert set(directory_search(DirectoryQuery()).to_dict()["aggs"]) == set(search().facets)
+    html = client.get("/es/directorio/buscar/").content.decode()
+    for facet in FACETS:
+        assert f'name="{facet.name}" ' in html, facet.name
+
+
+def test_a_memory_is_rebuilt_when_the_content_version_or_the_fingerprint_moves(monkeypatch):
+    from website.page_cache import invalidate
+
+    rows = [1]
+    memory = freshness.Memory("test-memory", lambda: len(rows))
+    builds = []
+
+    def build(stamp):
+        builds.append(stamp)
+        return len(builds)
+
+    assert memory.get(build) == memory.get(build) == 1
+    invalidate()  # a directory change anywhere (every worker sees the shared version)
+    assert memory.get(build) == 2
+    monkeypatch.setattr(freshness, "FINGERPRINT_SECONDS", 0)
+    rows.append(2)  # a change that bypassed the signals
+    assert memory.get(build) == 3
+    freshness.forget()
+    assert memory.get(build) == 4

@@ -170,7 +170,8 @@ def test_directory_results_query_count_does_not_grow_with_results(
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from search.backends.snapshot import directory_memory, forget
+    from search.backends.freshness import forget
+    from search.backends.snapshot import directory_memory
 
     def count(number):
         for index in range(number):

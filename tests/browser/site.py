@@ -600,8 +600,9 @@ def build_training(home, author, related_service):
 
 def build_referral(shelter, receiver):
     """A referral the shelter sent to the prosecutor's office, and a shelter manager."""
+    from referrals.audit import Actor
     from referrals.factories import ReferralFactory
-    from referrals.lifecycle import apply
+    from referrals.services import change_status
 
     staff = MembershipFactory(
         organization=shelter, role=OrganizationMembership.Role.MANAGER, user__username="gestora"
@@ -613,7 +614,7 @@ def build_referral(shelter, receiver):
         needs="Acogida temporal y acompañamiento a la denuncia (caso ficticio).",
     )
     referral.requested_services.set([category("shelter"), category("legal")])
-    apply(referral, "send", staff, {"sender"}, referral.version)
+    change_status(referral, "send", Actor.for_user(staff), {"sender"}, referral.version)
     return staff, referral
 
 

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     # Referrals: TOTP two-factor authentication and login lockout.
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # recovery codes
     "axes",
 ]
 
@@ -104,35 +105,47 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-# django-axes first: login lockout after 5 failures (see docs/referrals.md).
+# django-axes first: login lockout after 5 failures (see docs/referrals.md). The lock holds
+# one user name at one client address together, never either alone (a stranger's guesses, or
+# one person's typos, never lock anybody else out), and the client address is the one the
+# trusted proxy hop reports (RUTA_TRUSTED_PROXY_COUNT, read by website.middleware.client_ip).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "referrals.auth.MembershipAdminAccessBackend",
 ]
 AXES_FAILURE_LIMIT = 5
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "referrals.audit.client_ip"
 AXES_COOLOFF_TIME = 0.5  # hours; an administrator can unlock earlier (axes_reset_username)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "referrals/locked_out.html"
 
 # Two-factor authentication (django-otp TOTP): always for referral users; for every admin
-# user when DJANGO_REQUIRE_2FA is on (the production default).
+# user when DJANGO_REQUIRE_2FA is on (the production default). Enrolling an authenticator
+# needs a one-time code from an administrator, valid this many hours.
 RUTA_REQUIRE_2FA = env_bool("DJANGO_REQUIRE_2FA", default=True)
 OTP_TOTP_ISSUER = "Ruta"
+RUTA_ENROLMENT_CODE_HOURS = int(os.environ.get("RUTA_ENROLMENT_CODE_HOURS", "72"))
 
 # Referrals: Fernet keys for sensitive fields (comma-separated, first = current key), the
-# retention period before anonymisation, the answer deadline for urgent referrals and the
-# idle session timeout of referral users.
+# answer deadline for urgent referrals, the idle session timeout of referral users and the
+# retention rules (docs/referrals.md, "Retention": every status is closed after its period,
+# closed referrals are anonymised REFERRAL_RETENTION_MONTHS later, drafts at once).
 REFERRAL_ENCRYPTION_KEYS = env_list("REFERRAL_ENCRYPTION_KEYS")
 if not REFERRAL_ENCRYPTION_KEYS:
     raise ImproperlyConfigured(
         "REFERRAL_ENCRYPTION_KEYS is not set. Production refuses to start the referrals "
         "section without an encryption key (see docs/referrals.md)."
     )
-REFERRAL_RETENTION_MONTHS = int(os.environ.get("REFERRAL_RETENTION_MONTHS", "24"))
 REFERRAL_OVERDUE_HOURS = int(os.environ.get("REFERRAL_OVERDUE_HOURS", "24"))
 REFERRAL_IDLE_TIMEOUT_SECONDS = 30 * 60
+REFERRAL_RETENTION_MONTHS = int(os.environ.get("REFERRAL_RETENTION_MONTHS", "24"))
+REFERRAL_DRAFT_DAYS = int(os.environ.get("REFERRAL_DRAFT_DAYS", "30"))
+REFERRAL_UNANSWERED_DAYS = int(os.environ.get("REFERRAL_UNANSWERED_DAYS", "60"))
+REFERRAL_ENDED_DAYS = int(os.environ.get("REFERRAL_ENDED_DAYS", "30"))
+REFERRAL_ACTIVE_DAYS = int(os.environ.get("REFERRAL_ACTIVE_DAYS", "365"))
+REFERRAL_COMPLETED_DAYS = int(os.environ.get("REFERRAL_COMPLETED_DAYS", "90"))
 
 ROOT_URLCONF = "website.urls"
 

@@ -1,0 +1,5 @@
+"""Addresses the directory page uses itself (a leaf module: models and views read it)."""
+
+# Sub-page addresses of the directory page: no organisation may take them as its slug.
+COVERAGE_SLUGS = {"es": "cobertura", "en": "coverage"}
+RESERVED_SLUGS = frozenset(COVERAGE_SLUGS.values())

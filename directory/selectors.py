@@ -1,0 +1,168 @@
+"""Reads of the public directory: querysets with the prefetch plan of each output shape.
+
+Each queryset names the shape it feeds (``directory.display``, ``directory.serializers``),
+with the prefetches that keep the number of SQL queries constant whatever the page size.
+Filtering what is public happens here (active organisations, listed statuses); what may be
+shown of each row is ``directory.fields``.
+"""
+
+from django.db.models import Count, Min, Prefetch
+from modeltranslation.utils import get_translation_fields
+
+from directory.models import (
+    Contact,
+    Language,
+    Location,
+    Organization,
+    Service,
+    ServiceAtLocation,
+    Taxonomy,
+    TaxonomyTerm,
+)
+from directory.provinces import provinces
+
+VISIBLE_SERVICE_STATUSES = (Service.Status.ACTIVE, Service.Status.TEMPORARILY_CLOSED)
+
+
+def _term_queryset():
+    return TaxonomyTerm.objects.select_related("taxonomy")
+
+
+def _location_queryset():
+    return Location.objects.prefetch_related("phones")
+
+
+def service_prefetches(prefix=""):
+    """What ``hsds_service`` and ``service_data`` read; ``prefix`` reaches the services
+    through a relation (``"service__"`` from a service_at_location)."""
+    return [
+        Prefetch(f"{prefix}categories", queryset=_term_queryset()),
+        Prefetch(f"{prefix}populations", queryset=_term_queryset()),
+        f"{prefix}phones",
+        f"{prefix}schedules",
+        f"{prefix}languages",
+        Prefetch(f"{prefix}contacts", queryset=Contact.objects.prefetch_related("phones")),
+        Prefetch(
+            f"{prefix}service_at_locations",
+            queryset=ServiceAtLocation.objects.select_related("location").prefetch_related(
+                "location__phones"
+            ),
+        ),
+    ]
+
+
+def public_organizations():
+    return Organization.objects.public()
+
+
+def public_services():
+    """Services of active organisations, with everything the public shapes read."""
+    return (
+        Service.objects.filter(organization__is_active=True)
+        .select_related("organization")
+        .prefetch_related(*service_prefetches())
+    )
+
+
+def visible_services():
+    """The services the directory page lists: active organisations, listed statuses."""
+    return Service.objects.filter(status__in=VISIBLE_SERVICE_STATUSES, organization__is_active=True)
+
+
+def service_summaries():
+    """Services with what ``hsds_service_summary`` reads, in one query."""
+    return Service.objects.filter(organization__is_active=True).select_related("organization")
+
+
+def minimal_services():
+    """Services with only what ``hsds_service_minimal`` reads (no descriptions), so that a
+    page of thousands stays one light query."""
+    return Service.objects.filter(organization__is_active=True).only(
+        "id", "status", "last_modified", "name", *get_translation_fields("name")
+    )
+
+
+def service_at_location_summaries():
+    """Services at locations of active organisations, for
+    ``hsds_service_at_location_summary``, in one query."""
+    return ServiceAtLocation.objects.filter(service__organization__is_active=True).select_related(
+        "location", "service__organization"
+    )
+
+
+def public_service_at_locations():
+    """Services at locations with everything ``hsds_service_at_location_full`` reads."""
+    return service_at_location_summaries().prefetch_related(
+        "location__phones", *service_prefetches("service__")
+    )
+
+
+def organizations_with_hsds_services(*, full_service=False):
+    """Active organisations with everything ``hsds_organization(services=...)`` reads: their
+    phones, contacts and locations, and their services (every status, as ``/services``)
+    either as summaries or fully nested."""
+    services = Service.objects.order_by("name", "id")
+    if full_service:
+        services = services.select_related("organization").prefetch_related(*service_prefetches())
+    return public_organizations().prefetch_related(*_organization_prefetches(services))
+
+
+def _organization_prefetches(services):
+    """An organisation's phones, contacts, locations and ``services`` (a queryset)."""
+    return [
+        "phones",
+        Prefetch("contacts", queryset=Contact.objects.prefetch_related("phones")),
+        Prefetch("locations", queryset=_location_queryset()),
+        Prefetch("services", queryset=services),
+    ]
+
+
+def organization_with_services(organization_qs, *, staff=False):
+    """Prefetch an organisation's services, locations and phones in a constant number of
+    queries. Staff also see inactive and defunct services."""
+    services = Service.objects.select_related("organization").prefetch_related(
+        *service_prefetches()
+    )
+    if not staff:
+        services = services.filter(status__in=VISIBLE_SERVICE_STATUSES)
+    return organization_qs.prefetch_related(*_organization_prefetches(services))
+
+
+def taxonomies():
+    return Taxonomy.objects.all()
+
+
+def terms(taxonomy_code):
+    """{code: term} of one vocabulary, in its order."""
+    return {
+        term.code: term
+        for term in TaxonomyTerm.objects.filter(taxonomy__code=taxonomy_code).order_by(
+            "sort_order", "code"
+        )
+    }
+
+
+def service_languages():
+    """{code: name} of the languages services are offered in (one name per code)."""
+    rows = Language.objects.order_by("code").values_list("code").annotate(name=Min("name"))
+    return dict(rows)
+
+
+def coverage_table():
+    """Provinces × service categories with the number of active services in each cell."""
+    categories = list(terms(Taxonomy.SERVICE_CATEGORIES).values())
+    counts = {
+        (row[0], row[1]): row[2]
+        for row in ServiceAtLocation.objects.filter(
+            service__status=Service.Status.ACTIVE, service__organization__is_active=True
+        )
+        .values_list("location__province", "service__categories__code")
+        .annotate(n=Count("service", distinct=True))
+    }
+    rows = []
+    for code, info in provinces().items():
+        cells = [counts.get((code, term.code), 0) for term in categories]
+        rows.append({"code": code, "name": info.name, "cells": cells, "gaps": cells.count(0)})
+    totals = [sum(row["cells"][i] for row in rows) for i in range(len(categories))]
+    empty = sum(row["gaps"] for row in rows)
+    return {"categories": categories, "rows": rows, "totals": totals, "empty_cells": empty}
