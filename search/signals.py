@@ -5,10 +5,21 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
+from directory.models import (
+    Language,
+    Location,
+    Organization,
+    Schedule,
+    Service,
+    ServiceAtLocation,
+    TaxonomyTerm,
+)
+from infra.page_cache import invalidate_now_and_on_commit
+from search.models import SearchRule
+from search.tasks import update_search_entries
+
 
 def enqueue(kind, object_id):
-    from search.tasks import update_search_entries
-
     transaction.on_commit(lambda: update_search_entries.enqueue(kind, str(object_id)))
 
 
@@ -51,17 +62,12 @@ def _page_deleted(sender, instance, **kwargs):
         enqueue("page", instance.pk)
 
 
-def connect():
-    from directory.models import (
-        Language,
-        Location,
-        Organization,
-        Schedule,
-        Service,
-        ServiceAtLocation,
-        TaxonomyTerm,
-    )
+def _rules_changed(sender, **kwargs):
+    """A published, unpublished or deleted rule applies to the next query in every worker."""
+    invalidate_now_and_on_commit()
 
+
+def connect():
     for signal in (post_save, post_delete):
         signal.connect(_service, sender=Service, dispatch_uid=f"search-service-{signal}")
         signal.connect(
@@ -75,6 +81,8 @@ def connect():
     post_save.connect(_term, sender=TaxonomyTerm, dispatch_uid="search-term")
     for through in (Service.categories.through, Service.populations.through):
         m2m_changed.connect(_terms_changed, sender=through, dispatch_uid=f"search-m2m-{through}")
+    for signal in (post_save, post_delete):
+        signal.connect(_rules_changed, sender=SearchRule, dispatch_uid=f"search-rule-{signal}")
     page_published.connect(_page, dispatch_uid="search-page-published")
     page_unpublished.connect(_page, dispatch_uid="search-page-unpublished")
     post_delete.connect(_page_deleted, dispatch_uid="search-page-deleted")
