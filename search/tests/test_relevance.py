@@ -20,8 +20,8 @@ NO_BACKGROUND_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.Dummy
 @pytest.fixture(scope="module")
 def demo_data(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
-        # PDFs of the demo pages are not needed here; search entries are built by
-        # search/demo.py at the end of load_demo.
+        # PDFs of the demo pages are not needed here; load_demo rebuilds the search
+        # entries once at its end.
         with override_settings(TASKS=NO_BACKGROUND_TASKS, RUTA_ALLOW_DEMO_DATA=True):
             call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
         yield
