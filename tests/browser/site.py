@@ -43,12 +43,12 @@ from protocol_pages.factories import (
     ProtocolSubRoutePageFactory,
     step_data,
 )
+from training.choices import Audience, DeliveryMode, Level, Topic
 from training.factories import (
     TrainingIndexPageFactory,
     TrainingModulePageFactory,
     session_data,
 )
-from training.models import Audience, DeliveryMode, Level, Topic
 from website.factories import make_site_root
 
 LANGUAGES = ("es", "en")

@@ -86,7 +86,7 @@ def test_submit_approve_then_public(browser, browser_page, live_server, home_pag
 
 
 def test_catalogue_filters_without_javascript(browser, live_server, home_page):
-    from training.models import Topic
+    from training.choices import Topic
 
     index = TrainingIndexPageFactory(parent=home_page)
     TrainingModulePageFactory(parent=index, title="Panadería básica", topic=Topic.TRADES)
