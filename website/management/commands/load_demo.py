@@ -1,4 +1,5 @@
-"""``manage.py load_demo``: each app's ``demo.py`` in dependency order, then one search rebuild."""
+"""``manage.py load_demo``: each app's demo loader (``<app>.demo``) in dependency order,
+then one rebuild of the search entries."""
 
 import time
 from importlib import import_module
