@@ -16,7 +16,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from directory.visibility import public_services
+from directory.selectors import public_services
 from website.blocks import BlocksAPIField
 from website.models import RICH_TEXT_FEATURES
 from website.pdf import PDFDocument, PDFPageMixin, serve_pdf
