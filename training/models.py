@@ -16,8 +16,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from infra.pdf import PDFDocument, PDFPageMixin, serve_pdf
 from directory.selectors import public_services
+from infra.pdf import PDFDocument, PDFPageMixin, serve_pdf
 from website.blocks import BlocksAPIField
 from website.models import RICH_TEXT_FEATURES
 

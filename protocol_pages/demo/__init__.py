@@ -16,6 +16,7 @@ from wagtail.documents import get_document_model
 
 from directory.demo import demo_uuid
 from directory.models import Organization
+from infra.pdf import render_pdf
 from protocol_pages.handbook import handbook_builds_deferred
 from protocol_pages.models import (
     ProtocolAnnexPage,
@@ -26,7 +27,6 @@ from protocol_pages.models import (
 )
 from protocol_pages.workflow import setup_protocol_workflow
 from website.demo.files import read, translated
-from infra.pdf import render_pdf
 
 NAMESPACE = uuid.UUID("5d0c1f0e-8f55-4b53-9a39-5d5d8f3b7a21")
 LANGUAGES = ("es", "en")
