@@ -4,9 +4,11 @@ Signals only enqueue these tasks (after the transaction commits); the request ne
 for an index unless the immediate task backend of development is in use.
 """
 
+import io
 import logging
 
 from django.conf import settings
+from django.core.management import call_command
 from django_tasks import task
 
 from search import indexer
@@ -61,3 +63,13 @@ def push_to_elasticsearch(kind, object_id, entries):
 def update_search_entries(kind, object_id):
     entries = BUILDERS[kind](object_id)
     push_to_elasticsearch(kind, object_id, entries or [])
+
+
+@task()
+def rebuild_search_index():
+    """One rebuild after a bulk change of the directory (an HSDS import)."""
+    out = io.StringIO()
+    call_command("search_index", "--rebuild", stdout=out)
+    if settings.ELASTICSEARCH_URL:  # the admin's own search stays on the database
+        call_command("update_index", verbosity=0, stdout=out)
+    logger.info("Search index rebuilt after a bulk directory change.")
