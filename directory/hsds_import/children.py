@@ -217,7 +217,7 @@ class ChildrenMixin:
 
     def import_attribute(self, row):
         link_type = str(row.get("link_type") or "")
-        row.use("link_entity", "value", "label", "taxonomy_term")
+        row.use("link_entity", "value", "label", "taxonomy_term", "link_id", "taxonomy_term_id")
         if link_type.lower() == visibility.CONFIDENTIAL_LINK_TYPE:
             location_id = self.ref(row, "link_id", "location")
             return self.outcome.get(("location", location_id), "unchanged")

@@ -97,17 +97,37 @@ def guess_table(obj):
         return "service_at_location"
     if {"service_id", "location_id"} <= keys and not keys & {"name", "number", "byday"}:
         return "service_at_location"
-    if "status" in keys or keys & {"service_at_locations", "schedules", "organization"}:
-        return "service"
-    if keys & {"services", "locations", "website", "legal_status", "tax_status"}:
-        return "organization"
-    if keys & {"location_type", "addresses", "latitude", "transportation"}:
+    if keys & {"location_type", "addresses", "latitude", "longitude", "transportation"}:
         return "location"
+    if "status" in keys or keys & {
+        "service_at_locations",
+        "organization",
+        "eligibility_description",
+    }:
+        return "service"
+    if keys & {
+        "services",
+        "locations",
+        "website",
+        "legal_status",
+        "tax_status",
+        "year_incorporated",
+    }:
+        return "organization"
     if keys & {"taxonomy_detail", "taxonomy_id", "parent_id", "code"} and "name" in keys:
         return "taxonomy_term"
     if keys & {"uri", "version"} and "name" in keys:
         return "taxonomy"
     return None
+
+
+def is_document(content):
+    """Ruta's export and similar: lists of objects under their plural names, no own id."""
+    return (
+        isinstance(content, dict)
+        and "id" not in content
+        and any(isinstance(content.get(key), list) for key in DOCUMENT_KEYS)
+    )
 
 
 class Flattener:
@@ -164,9 +184,7 @@ def read_json(content, name):
     if isinstance(content, dict) and isinstance(content.get("contents"), list):
         tables.shape = _("HSDS API list page")
         _items(flattener, content["contents"], name)
-    elif isinstance(content, dict) and any(
-        isinstance(content.get(key), list) for key in DOCUMENT_KEYS
-    ):
+    elif is_document(content):
         tables.shape = _("HSDS document")
         for key, table in DOCUMENT_KEYS.items():
             for index, obj in enumerate(content.get(key) or []):

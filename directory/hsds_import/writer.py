@@ -8,6 +8,7 @@ fields per model exists, it replaces these lists (staff-only fields are never im
 
 import uuid
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.text import slugify
@@ -95,6 +96,7 @@ FIELDS = {
     Language: ("service_id", "code", "name"),
 }
 ORDER = tuple(FIELDS)
+DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 CHUNK = 500
 
 
@@ -149,6 +151,10 @@ class Writer:
             if name not in fields:
                 raise KeyError(f"{model.__name__}.{name} is not an imported field")
             setattr(obj, name, value)
+        if created:
+            for name in values.keys() & local:  # a new object needs the default language too
+                if not getattr(obj, f"{name}_{DEFAULT_LANGUAGE}", None):
+                    setattr(obj, f"{name}_{DEFAULT_LANGUAGE}", values[name])
         if created and model is Organization:
             self._new_slug(obj)
         try:
@@ -220,13 +226,21 @@ class Writer:
             model.objects.bulk_create(created, batch_size=CHUNK)
             columns = ["last_modified"]
             for name in FIELDS[model]:
-                columns += [name, f"{name}_{self.language}"] if name in local else [name]
+                columns += (
+                    [name, *(f"{name}_{code}" for code in ("es", "en"))]
+                    if name in local
+                    else [name]
+                )
             for obj in changed:
                 obj.last_modified = now
             if changed:
                 model.objects.bulk_update(changed, columns, batch_size=CHUNK)
             if progress and (created or changed):
-                progress(model._meta.verbose_name_plural, len(created) + len(changed), len(created) + len(changed))
+                progress(
+                    model._meta.verbose_name_plural,
+                    len(created) + len(changed),
+                    len(created) + len(changed),
+                )
         self._write_terms()
         self._write_dates()
 
