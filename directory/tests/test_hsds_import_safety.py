@@ -128,7 +128,8 @@ def test_a_50_mb_field_is_rejected_not_stored(db, tmp_path):
     assert not Service.objects.filter(pk=SERVICE).exists()
     assert Organization.objects.filter(pk=ORG).exists()
     line = next(line for line in output.splitlines() if SERVICE in line)
-    assert "field description" in line and "At most 10000 characters" in line
+    assert "field description" in line
+    assert "At most 10000 characters" in line
 
 
 def package(folder, resource_path, rows="id,name,description\n" + f"{ORG},Socia,Ficticia\n"):
@@ -233,5 +234,6 @@ def test_duplicate_ids_are_reported_and_nothing_is_imported(db, tmp_path):
     output = io.StringIO()
     call_command("import_hsds", "--partial", "--language", "en", str(folder), stdout=output)
     line = next(line for line in output.getvalue().splitlines() if "appears again" in line)
-    assert "organizations.csv, row 2" in line and ORG in line
+    assert "organizations.csv, row 2" in line
+    assert ORG in line
     assert Organization.objects.get(pk=ORG).name == "Primera"
