@@ -95,7 +95,8 @@ class ChildrenMixin:
             raise Rejected(
                 "organization_id",
                 _(
-                    "A contact belongs to an organisation or a service (organization_id, service_id or service_at_location_id)."
+                    "A contact belongs to an organisation or a service (organization_id, "
+                    "service_id or service_at_location_id)."
                 ),
             )
         values = {
@@ -141,7 +142,8 @@ class ChildrenMixin:
             raise Rejected(
                 "service_id",
                 _(
-                    "Ruta keeps opening hours per service: give service_id or service_at_location_id."
+                    "Ruta keeps opening hours per service: give service_id or "
+                    "service_at_location_id."
                 ),
             )
         service_id = self.service_of(row)
@@ -252,7 +254,7 @@ class ChildrenMixin:
                 )
         if not self.has_terms:
             return
-        services = [pk for pk in self.ok["service"]]
+        services = list(self.ok["service"])
         current = self.writer.current_terms(services)
         for row in self.table("attribute"):
             service_id, term_id = dict.get(row, "link_id"), dict.get(row, "taxonomy_term_id")

@@ -127,7 +127,8 @@ class Importer(ChildrenMixin):
                 duplicate_id,
                 "id",
                 _(
-                    "This id appears again with different values (first at %(first)s); only the first is imported."
+                    "This id appears again with different values (first at %(first)s); only "
+                    "the first is imported."
                 )
                 % {"first": first},
                 where,
@@ -354,7 +355,8 @@ class Importer(ChildrenMixin):
             raise Rejected(
                 "addresses",
                 _(
-                    "A location needs an address with its canton (city) and province (state_province)."
+                    "A location needs an address with its canton (city) and province "
+                    "(state_province)."
                 ),
             )
         state = dict.get(address, "state_province") or dict.get(address, "region")

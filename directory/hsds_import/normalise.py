@@ -161,7 +161,8 @@ def byday(value):
             raise Rejected(
                 "byday",
                 _(
-                    "“%(value)s”: give weekdays as MO, TU, WE, TH, FR, SA, SU (a list is fine: TH,FR)."
+                    "“%(value)s”: give weekdays as MO, TU, WE, TH, FR, SA, SU (a list is "
+                    "fine: TH,FR)."
                 )
                 % {"value": value},
             )

@@ -86,19 +86,22 @@ def run_import(source, *, language="es", dry_run=False, partial=False, progress=
         report.shape = str(tables.shape)
         if progress:
             progress(_("read"), tables.count(), tables.count())
-        with transaction.atomic(), keeping_last_modified():
-            with bulk_change(sender="hsds_import"):
-                importer = Importer(tables, report, language, progress)
-                importer.duplicates = tables.duplicates
-                for table, rows in tables.anonymous.items():
-                    for row in rows:
-                        report.reject(table, "", "id", _("This field is required."), row["_where"])
-                importer.run()
-                if dry_run or (report.total("rejected") and not partial):
-                    transaction.set_rollback(True)
-                else:
-                    report.committed = True
-                    page_cache.invalidate_now_and_on_commit()
+        with (
+            transaction.atomic(),
+            keeping_last_modified(),
+            bulk_change(sender="hsds_import"),
+        ):
+            importer = Importer(tables, report, language, progress)
+            importer.duplicates = tables.duplicates
+            for table, rows in tables.anonymous.items():
+                for row in rows:
+                    report.reject(table, "", "id", _("This field is required."), row["_where"])
+            importer.run()
+            if dry_run or (report.total("rejected") and not partial):
+                transaction.set_rollback(True)
+            else:
+                report.committed = True
+                page_cache.invalidate_now_and_on_commit()
     logger.info(
         "HSDS import of %s: %s created, %s updated, %s rejected, committed=%s",
         source.label,

@@ -63,7 +63,8 @@ class Command(BaseCommand):
                     lines[-1]
                     + " "
                     + _(
-                        "Nothing was imported: rows were rejected (use --partial to import the valid rows)."
+                        "Nothing was imported: rows were rejected (use --partial to import "
+                        "the valid rows)."
                     )
                 )
             self.stdout.write(self.style.SUCCESS(lines[-1]) if report.committed else lines[-1])
