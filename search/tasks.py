@@ -67,9 +67,12 @@ def update_search_entries(kind, object_id):
 
 @task()
 def rebuild_search_index():
-    """One rebuild after a bulk change of the directory (an HSDS import)."""
-    out = io.StringIO()
-    call_command("search_index", "--rebuild", stdout=out)
-    if settings.ELASTICSEARCH_URL:  # the admin's own search stays on the database
-        call_command("update_index", verbosity=0, stdout=out)
+    """One rebuild after a bulk change of the directory (an HSDS import): the public entries
+    and the admin's database search of the directory models, or the whole Elasticsearch
+    rebuild when a cluster is configured."""
+    if settings.ELASTICSEARCH_URL:
+        call_command("search_index", "--rebuild", stdout=io.StringIO())
+    else:
+        indexer.rebuild_entries()
+    indexer.reindex_directory_admin_search()
     logger.info("Search index rebuilt after a bulk directory change.")

@@ -52,6 +52,14 @@ class ChildrenMixin:
             organization_id = dict.get(row, "organization_id")
             if organization_id and row.pk == str(visibility.referral_contact_id(organization_id)):
                 self.referral_contacts[row.pk] = organization_id
+        derived = []  # the ids of the other days of a weekday list (see import_schedule)
+        for row in self.table("schedule"):
+            try:
+                days = n.byday(dict.get(row, "byday"))
+            except Rejected:
+                continue
+            derived += [str(uuid.uuid5(uuid.UUID(row.pk), day)) for day in days[1:]]
+        self.writer.preload(Schedule, derived)
         self.term_links = {}  # service pk -> term pks
         self.has_terms = False
 
@@ -176,8 +184,6 @@ class ChildrenMixin:
         outcomes = []
         for index, (day, open_24_hours) in enumerate(items):
             pk = row.pk if index == 0 else str(uuid.uuid5(uuid.UUID(row.pk), day))
-            if index:
-                self.writer.preload(Schedule, [pk])
             outcomes.append(
                 self.writer.put(
                     Schedule,

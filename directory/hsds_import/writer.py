@@ -236,11 +236,8 @@ class Writer:
             if changed:
                 model.objects.bulk_update(changed, columns, batch_size=CHUNK)
             if progress and (created or changed):
-                progress(
-                    model._meta.verbose_name_plural,
-                    len(created) + len(changed),
-                    len(created) + len(changed),
-                )
+                written = len(created) + len(changed)
+                progress(f"{model._meta.model_name} (written)", written, written)
         self._write_terms()
         self._write_dates()
 
