@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from directory_search import CANTONS, WORDS, setup_django  # noqa: E402
+from directory_search import CANTONS, WORDS, setup_django
 
 NAMESPACE = uuid.UUID("9a0e5a55-4f0c-4d3b-8f8e-5b0b0c1d2e3f")
 PER_ORGANIZATION = 10

@@ -101,7 +101,7 @@ def test_the_api_filters_on_an_imported_taxonomy(client):
 
 
 def test_a_file_with_nothing_recognisable_is_an_error():
-    with pytest.raises(CommandError, match="Nothing in base.json was recognised"):
+    with pytest.raises(CommandError, match=r"Nothing in base\.json was recognised"):
         run_import(EXAMPLES / "3.1" / "base.json")
 
 
