@@ -114,13 +114,15 @@ class ImportReport:
                 "rejected %(rejected)s"
             ) % {"table": table, **row}
 
-    def lines(self):
-        """The whole report as text lines, rejections first, the totals last."""
-        lines = [self.rejection_line(r) for r in self.rejections]
-        for notice in self.notices:
-            lines.append(_("Note: %(table)s %(id)s, field %(field)s: %(message)s") % notice)
-        for finding in self.validation:
-            lines.append(_("Validation: %(where)s, field %(field)s: %(message)s") % finding)
+    def other_lines(self):
+        """Notes, validation findings, normalisations and what was ignored."""
+        lines = [
+            _("Note: %(table)s %(id)s, field %(field)s: %(message)s") % n for n in self.notices
+        ]
+        lines += [
+            _("Validation: %(where)s, field %(field)s: %(message)s") % finding
+            for finding in self.validation
+        ]
         for what, times in sorted(self.normalised.items()):
             lines.append(_("Normalised (%(times)s×): %(what)s") % {"times": times, "what": what})
         for table, rows in sorted(self.ignored_tables.items()):
@@ -138,11 +140,22 @@ class ImportReport:
                 _("Ignored fields of %(table)s (rows): %(fields)s")
                 % {"table": table, "fields": listed}
             )
-        lines += list(self.table_lines())
-        lines.append(_("Unchanged %(unchanged)s.") % {"unchanged": self.total("unchanged")})
-        created, updated, rejected = self.totals
-        lines.append(
-            _("Created %(created)s, updated %(updated)s, rejected %(rejected)s.")
-            % {"created": created, "updated": updated, "rejected": rejected}
-        )
         return lines
+
+    def summary(self):
+        created, updated, rejected = self.totals
+        return _("Created %(created)s, updated %(updated)s, rejected %(rejected)s.") % {
+            "created": created,
+            "updated": updated,
+            "rejected": rejected,
+        }
+
+    def lines(self):
+        """The whole report as text lines, rejections first, the totals last."""
+        return [
+            *(self.rejection_line(r) for r in self.rejections),
+            *self.other_lines(),
+            *self.table_lines(),
+            _("Unchanged %(unchanged)s.") % {"unchanged": self.total("unchanged")},
+            self.summary(),
+        ]
