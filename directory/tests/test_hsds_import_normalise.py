@@ -6,6 +6,7 @@ import json
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 from directory.hsds_import import normalise
 from directory.models import Location, Phone, Schedule, Service
@@ -30,7 +31,10 @@ def test_province_names_accents_and_case_become_iso_codes(given, code):
 
 
 def test_an_unknown_province_says_what_is_expected():
-    with pytest.raises(normalise.Rejected, match=r"name \(Guayas\) or its ISO 3166-2 code"):
+    with (
+        translation.override("en"),
+        pytest.raises(normalise.Rejected, match=r"name \(Guayas\) or its ISO 3166-2 code"),
+    ):
         normalise.province("MyState")
 
 

@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from directory.hsds_import.limits import Unreadable
 from directory.hsds_import.remote import check_url
@@ -79,7 +80,7 @@ def test_an_api_root_is_read_page_by_page(api, settings):
 @pytest.mark.django_db
 def test_loopback_is_refused_unless_the_deployment_allows_it(api):
     with pytest.raises(CommandError, match="not a public address"):
-        call_command("import_hsds", "--url", api, stdout=io.StringIO())
+        call_command("import_hsds", "--language", "en", "--url", api, stdout=io.StringIO())
 
 
 @pytest.mark.parametrize(
@@ -104,5 +105,5 @@ def test_internal_addresses_and_other_schemes_are_refused(url):
 
 def test_an_allow_list_limits_the_hosts(settings):
     settings.HSDS_IMPORT_URL_HOSTS = ["datos.example.org"]
-    with pytest.raises(Unreadable, match="not among the hosts"):
+    with translation.override("en"), pytest.raises(Unreadable, match="not among the hosts"):
         check_url("https://otra.example.org/api/")
