@@ -9,6 +9,7 @@ from directory import visibility
 from directory.models import (
     Contact,
     Language,
+    Location,
     Organization,
     Phone,
     Schedule,
@@ -63,6 +64,11 @@ class ChildrenMixin:
         self.term_links = {}  # service pk -> term pks
         self.has_terms = False
 
+    def referral(self, organization_id, values):
+        """An organisation's public referral contact (HSDS: a contact with a stable id)."""
+        outcome = self.writer.put(Organization, organization_id, values)
+        return "created" if organization_id in self.writer.new[Organization] else outcome
+
     def service_of(self, row, required=True):
         """The service a row belongs to: its service_id, or its service at location's."""
         if dict.get(row, "service_id"):
@@ -88,14 +94,11 @@ class ChildrenMixin:
         if row.pk in self.referral_contacts:
             organization_id = self.ref(row, "organization_id", "organization")
             row.use("title", "phones")
-            return self.writer.put(
-                Organization,
-                organization_id,
-                {
-                    "referral_contact_name": n.text(row, "name", 200),
-                    "referral_email": n.text(row, "email", 254),
-                },
-            )
+            values = {
+                "referral_contact_name": n.text(row, "name", 200),
+                "referral_email": n.text(row, "email", 254),
+            }
+            return self.referral(organization_id, values)
         organization_id = self.ref(row, "organization_id", "organization", required=False)
         service_id = self.service_of(row, required=False)
         if not (organization_id or service_id):
@@ -127,9 +130,7 @@ class ChildrenMixin:
                     "contact_id", _("Its contact %(id)s was rejected.") % {"id": contact_id}
                 )
             row.use("contact_id", "organization_id", "type")
-            return self.writer.put(
-                Organization, organization_id, {"referral_phone": n.required(row, "number", 40)}
-            )
+            return self.referral(organization_id, {"referral_phone": n.required(row, "number", 40)})
         values = {
             "organization_id": self.ref(row, "organization_id", "organization", required=False),
             "location_id": self.ref(row, "location_id", "location", required=False),
@@ -228,7 +229,11 @@ class ChildrenMixin:
         row.use("link_entity", "value", "label", "taxonomy_term", "link_id", "taxonomy_term_id")
         if link_type.lower() == visibility.CONFIDENTIAL_LINK_TYPE:
             location_id = self.ref(row, "link_id", "location")
-            return self.outcome.get(("location", location_id), "unchanged")
+            if location_id in self.ok["location"]:
+                return self.outcome.get(("location", location_id), "unchanged")
+            # A mark for a place only in Ruta: confidentiality is raised, never lowered.
+            self.writer.preload(Location, [location_id])
+            return self.writer.put(Location, location_id, {"is_confidential": True})
         if not dict.get(row, "taxonomy_term_id"):
             self.report.normalise(_("attributes without a taxonomy term left out"))
             return "unchanged"

@@ -238,3 +238,21 @@ def test_duplicate_ids_are_reported_and_nothing_is_imported(db, tmp_path):
     assert "organizations.csv, row 2" in line
     assert ORG in line
     assert Organization.objects.get(pk=ORG).name == "Primera"
+
+
+def test_a_confidential_mark_alone_raises_a_place_only_in_ruta(sample, tmp_path):
+    office = sample["office"]
+    mark = {
+        "id": "3e2d3c4b-5a69-4788-9a0b-1c2d3e4f5a6b",
+        "link_id": str(office.pk),
+        "link_type": "confidential",
+        "link_entity": "location",
+    }
+    folder = tmp_path / "pkg"
+    folder.mkdir()
+    columns = ",".join(mark)
+    (folder / "attributes.csv").write_text(f"{columns}\n{','.join(mark.values())}\n", encoding="utf-8")
+    run(str(folder))
+    office = Location.objects.get(pk=office.pk)
+    assert office.is_confidential
+    assert office.address_1 == "Avenida Pública 100"  # kept for staff, no longer public
