@@ -240,6 +240,8 @@ class Writer:
                 progress(f"{model._meta.model_name} (written)", written, written)
         self._write_terms()
         self._write_dates()
+        if progress:
+            progress("written (the search rebuild follows the commit)", 1, 1)
 
     def _write_terms(self):
         if not self.terms:
