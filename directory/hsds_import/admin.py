@@ -4,6 +4,7 @@ report, confirm, follow the import (the page refreshes itself while it runs, no 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import include, path, reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -37,6 +38,7 @@ def index(request):
             url=form.cleaned_data["url"],
             language=form.cleaned_data["language"],
             partial=form.cleaned_data["partial"],
+            report_language=translation.get_language() or "es",
         )
         return redirect("hsds_import:detail", record.pk)
     return render(

@@ -9,12 +9,14 @@ from directory.models import HSDSImport
 from .tasks import check_import, run_confirmed_import
 
 
-def create(user, *, upload=None, url="", language="es", partial=False):
-    """A new record, then its dry run (enqueued after the commit)."""
+def create(user, *, upload=None, url="", language="es", partial=False, report_language="es"):
+    """A new record, then its dry run (enqueued after the commit). The report is written in
+    the maintainer's language, the texts are stored in the file's."""
     record = HSDSImport(
         created_by=user,
         source_name=url or upload.name,
         language=language,
+        report_language=report_language,
         partial=partial,
     )
     if upload is not None:

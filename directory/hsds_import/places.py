@@ -1,6 +1,7 @@
 """Locations: their place (canton, province) from the address, and confidentiality, which an
 import may raise and never lower."""
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from directory.models import Location
@@ -78,7 +79,9 @@ class PlacesMixin:
         else:  # a public file's placeholder name and texts are not the place's own
             row.use("name", "description", "transportation", "latitude", "longitude")
             if existing is None:
-                values["name"] = n.text(row, "name", 250) or _("Confidential location")
+                with translation.override(self.writer.language):  # stored text
+                    placeholder = _("Confidential location")
+                values["name"] = n.text(row, "name", 250) or placeholder
         outcome = self.writer.put(Location, row.pk, values)
         self.outcome[("location", row.pk)] = outcome
         return outcome

@@ -66,6 +66,7 @@ def check(record_id):
         report = run_import(
             _source(record),
             language=record.language,
+            report_language=record.report_language,
             dry_run=True,
             partial=record.partial,
             progress=_progress(record.pk),
@@ -86,6 +87,7 @@ def run(record_id):
         report = run_import(
             _source(record),
             language=record.language,
+            report_language=record.report_language,
             partial=record.partial,
             progress=_progress(record.pk),
         )

@@ -78,9 +78,13 @@ def finish(tables, report, version, name):
     return tables
 
 
-def run_import(source, *, language="es", dry_run=False, partial=False, progress=None):
-    """Import ``source`` (a ``sources.Input``); returns the report. Raises ``Unreadable``."""
-    with translation.override(language):
+def run_import(
+    source, *, language="es", dry_run=False, partial=False, progress=None, report_language=None
+):
+    """Import ``source`` (a ``sources.Input``) whose texts are in ``language``; returns the
+    report, written in ``report_language`` (the texts' language by default). Raises
+    ``Unreadable``."""
+    with translation.override(report_language or language):
         report = ImportReport(source=source.label, dry_run=dry_run, partial=partial)
         tables = read_tables(source, report)
         report.shape = str(tables.shape)

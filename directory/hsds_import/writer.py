@@ -10,7 +10,7 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from modeltranslation.translator import NotRegistered, translator
 
@@ -147,10 +147,13 @@ class Writer:
         fields = FIELDS[model]
         local = translated(model)
         before = {name: self._raw(obj, name, local) for name in fields}
-        for name, value in values.items():
-            if name not in fields:
-                raise KeyError(f"{model.__name__}.{name} is not an imported field")
-            setattr(obj, name, value)
+        columns = [f"{n}_{code}" for n in local for code in ("es", "en")] + list(fields)
+        snapshot = {column: obj.__dict__.get(column) for column in columns}
+        with translation.override(self.language):  # the texts' language, not the report's
+            for name, value in values.items():
+                if name not in fields:
+                    raise KeyError(f"{model.__name__}.{name} is not an imported field")
+                setattr(obj, name, value)
         if created:
             for name in values.keys() & local:  # a new object needs the default language too
                 if not getattr(obj, f"{name}_{DEFAULT_LANGUAGE}", None):
@@ -167,8 +170,7 @@ class Writer:
             if created:
                 self.objects[model].pop(pk, None)
             else:  # undo the staged values: the row is rejected, the object stays as it was
-                for name, value in before.items():
-                    setattr(obj, name, value)
+                obj.__dict__.update(snapshot)
             raise rejection(error) from error
         self.objects[model][pk] = obj
         if created:

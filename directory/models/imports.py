@@ -42,6 +42,7 @@ class HSDSImport(models.Model):
     source_name = models.CharField(_("file or address"), max_length=500)
     file = models.FileField(upload_to="hsds-imports/", storage=private_storage, blank=True)
     language = models.CharField(_("language of the file"), max_length=2, default="es")
+    report_language = models.CharField(_("language of the report"), max_length=2, default="es")
     partial = models.BooleanField(
         _("import the valid rows even if some are rejected"), default=False
     )

@@ -251,7 +251,9 @@ def test_a_confidential_mark_alone_raises_a_place_only_in_ruta(sample, tmp_path)
     folder = tmp_path / "pkg"
     folder.mkdir()
     columns = ",".join(mark)
-    (folder / "attributes.csv").write_text(f"{columns}\n{','.join(mark.values())}\n", encoding="utf-8")
+    (folder / "attributes.csv").write_text(
+        f"{columns}\n{','.join(mark.values())}\n", encoding="utf-8"
+    )
     run(str(folder))
     office = Location.objects.get(pk=office.pk)
     assert office.is_confidential

@@ -94,6 +94,8 @@ def test_upload_report_confirm_and_the_services_are_public(
     page.get_by_role("button", name="Check (dry run)").click()
     page.wait_for_url("**/admin/hsds-import/*/")
     assert "What the import would do (dry run)" in page.content()
+    # The report is in the maintainer's language (English), the texts stay Spanish.
+    assert "HSDS document" in page.locator("main").inner_text()
     assert page.locator(".hsds-import-summary").inner_text() == "Created 5, updated 0, rejected 0."
     page.get_by_role("button", name="Confirm and import").click()
     page.wait_for_url("**/admin/hsds-import/*/")
