@@ -386,21 +386,6 @@ def rebuild_entries(progress=None):
     return len(created)
 
 
-def reindex_directory_admin_search(chunk_size=1000):
-    """The admin's own (database) search of organisations, services and terms, after a bulk
-    change wrote them without per-row signals."""
-    from wagtail.search.backends import get_search_backend
-
-    from directory.models import Organization, Service, TaxonomyTerm
-
-    backend = get_search_backend()
-    for model in (Organization, Service, TaxonomyTerm):
-        index = backend.get_index_for_model(model)
-        objects = model.get_indexed_objects().order_by("pk")
-        for start in range(0, objects.count(), chunk_size):
-            index.add_items(model, list(objects[start : start + chunk_size]))
-
-
 def _analyze(*models):
     """Fresh planner statistics after a bulk rewrite (PostgreSQL): without them the first
     searches pick a nested-loop plan that took 1.7 s at 4,000 services instead of 20 ms,

@@ -6,20 +6,15 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
 from directory.bulk import changed_in_bulk, in_bulk_change
+from search.bulk import rebuild_after_bulk_change
 
 
 def enqueue(kind, object_id):
     from search.tasks import update_search_entries
 
-    if in_bulk_change():  # one rebuild follows (``_rebuild_after_bulk_change``)
+    if in_bulk_change():  # one rebuild follows (``search.bulk``)
         return
     transaction.on_commit(lambda: update_search_entries.enqueue(kind, str(object_id)))
-
-
-def _rebuild_after_bulk_change(sender, **kwargs):
-    from search.tasks import rebuild_search_index
-
-    rebuild_search_index.enqueue()
 
 
 def _service(sender, instance, **kwargs):
@@ -85,7 +80,7 @@ def connect():
     post_save.connect(_term, sender=TaxonomyTerm, dispatch_uid="search-term")
     for through in (Service.categories.through, Service.populations.through):
         m2m_changed.connect(_terms_changed, sender=through, dispatch_uid=f"search-m2m-{through}")
-    changed_in_bulk.connect(_rebuild_after_bulk_change, dispatch_uid="search-bulk-change")
+    changed_in_bulk.connect(rebuild_after_bulk_change, dispatch_uid="search-bulk-change")
     page_published.connect(_page, dispatch_uid="search-page-published")
     page_unpublished.connect(_page, dispatch_uid="search-page-unpublished")
     post_delete.connect(_page_deleted, dispatch_uid="search-page-deleted")

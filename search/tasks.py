@@ -4,11 +4,9 @@ Signals only enqueue these tasks (after the transaction commits); the request ne
 for an index unless the immediate task backend of development is in use.
 """
 
-import io
 import logging
 
 from django.conf import settings
-from django.core.management import call_command
 from django_tasks import task
 
 from search import indexer
@@ -63,16 +61,3 @@ def push_to_elasticsearch(kind, object_id, entries):
 def update_search_entries(kind, object_id):
     entries = BUILDERS[kind](object_id)
     push_to_elasticsearch(kind, object_id, entries or [])
-
-
-@task()
-def rebuild_search_index():
-    """One rebuild after a bulk change of the directory (an HSDS import): the public entries
-    and the admin's database search of the directory models, or the whole Elasticsearch
-    rebuild when a cluster is configured."""
-    if settings.ELASTICSEARCH_URL:
-        call_command("search_index", "--rebuild", stdout=io.StringIO())
-    else:
-        indexer.rebuild_entries()
-    indexer.reindex_directory_admin_search()
-    logger.info("Search index rebuilt after a bulk directory change.")

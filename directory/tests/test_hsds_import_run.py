@@ -60,7 +60,7 @@ def test_an_import_is_atomic_unless_partial(tmp_path):
 def test_the_search_index_is_rebuilt_once_not_row_by_row(tmp_path):
     with (
         mock.patch("search.tasks.update_search_entries") as per_row,
-        mock.patch("search.tasks.rebuild_search_index") as rebuild,
+        mock.patch("search.bulk.rebuild_search_index") as rebuild,
     ):
         run_import(open_path(partner_file(tmp_path, services=20)))
     assert per_row.enqueue.call_count == 0
@@ -73,7 +73,7 @@ def test_imported_services_are_found_by_the_site_search(tmp_path):
 
 
 def test_a_dry_run_rebuilds_nothing(tmp_path):
-    with mock.patch("search.tasks.rebuild_search_index") as rebuild:
+    with mock.patch("search.bulk.rebuild_search_index") as rebuild:
         run_import(open_path(partner_file(tmp_path)), dry_run=True)
     assert rebuild.enqueue.call_count == 0
 
