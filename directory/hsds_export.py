@@ -1,6 +1,7 @@
 """Export the public directory as HSDS 3: ``hsds.json`` and a tabular data package.
 
-Everything goes through ``directory.visibility``, so the files hold public data only:
+Everything goes through ``directory.selectors`` and ``directory.serializers`` (the
+allow-list of ``directory.fields``), so the files hold public data only:
 confidential locations keep only canton and province, staff-only fields are absent. Lists
 are ordered by id and keys sorted, so an export → import → export gives identical files.
 """
@@ -9,7 +10,7 @@ import csv
 import json
 from pathlib import Path
 
-from directory import visibility
+from directory import selectors, serializers
 from directory.hsds_import.shapes import DOCUMENT_KEYS, Flattener
 from directory.hsds_import.tabular import official_descriptor
 from directory.models import Taxonomy, TaxonomyTerm
@@ -36,19 +37,19 @@ TABLES = (
 
 def export_document():
     """The public directory as one HSDS JSON document (lists ordered by id)."""
-    organizations = visibility.organization_with_services(
-        visibility.public_organizations(), staff=False
+    organizations = selectors.organization_with_services(
+        selectors.public_organizations(), staff=False
     ).order_by("id")
-    services = visibility.public_services().order_by("id")
+    services = selectors.public_services().order_by("id")
     document = {
-        "hsds_version": visibility.HSDS_VERSION,
-        "taxonomies": [visibility.hsds_taxonomy(t) for t in Taxonomy.objects.order_by("id")],
+        "hsds_version": serializers.HSDS_VERSION,
+        "taxonomies": [serializers.hsds_taxonomy(t) for t in Taxonomy.objects.order_by("id")],
         "taxonomy_terms": [
-            visibility.hsds_taxonomy_term(t)
+            serializers.hsds_taxonomy_term(t)
             for t in TaxonomyTerm.objects.select_related("taxonomy").order_by("id")
         ],
-        "organizations": [visibility.hsds_organization(o) for o in organizations],
-        "services": [visibility.hsds_service(s) for s in services],
+        "organizations": [serializers.hsds_organization(o) for o in organizations],
+        "services": [serializers.hsds_service(s) for s in services],
     }
     return conform(document)
 
@@ -114,7 +115,7 @@ def write_export(directory):
         "name": "ruta-directory",
         "title": "Ruta: directorio público (HSDS 3)",
         "profile": "tabular-data-package",
-        "version": visibility.HSDS_VERSION,
+        "version": serializers.HSDS_VERSION,
         "license": descriptor["license"],
         "resources": resources,
     }

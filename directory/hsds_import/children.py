@@ -5,7 +5,6 @@ import uuid
 
 from django.utils.translation import gettext as _
 
-from directory import visibility
 from directory.models import (
     Contact,
     Language,
@@ -16,6 +15,7 @@ from directory.models import (
     ServiceAtLocation,
     TaxonomyTerm,
 )
+from directory.serializers import CONFIDENTIAL_LINK_TYPE, referral_contact_id
 
 from . import normalise as n
 from .normalise import Rejected
@@ -51,7 +51,7 @@ class ChildrenMixin:
         self.referral_contacts = {}
         for row in self.table("contact"):
             organization_id = dict.get(row, "organization_id")
-            if organization_id and row.pk == str(visibility.referral_contact_id(organization_id)):
+            if organization_id and row.pk == str(referral_contact_id(organization_id)):
                 self.referral_contacts[row.pk] = organization_id
         derived = []  # the ids of the other days of a weekday list (see import_schedule)
         for row in self.table("schedule"):
@@ -227,7 +227,7 @@ class ChildrenMixin:
     def import_attribute(self, row):
         link_type = str(row.get("link_type") or "")
         row.use("link_entity", "value", "label", "taxonomy_term", "link_id", "taxonomy_term_id")
-        if link_type.lower() == visibility.CONFIDENTIAL_LINK_TYPE:
+        if link_type.lower() == CONFIDENTIAL_LINK_TYPE:
             location_id = self.ref(row, "link_id", "location")
             if location_id in self.ok["location"]:
                 return self.outcome.get(("location", location_id), "unchanged")

@@ -6,7 +6,6 @@ from collections import defaultdict
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from directory import visibility
 from directory.models import (
     Location,
     Organization,
@@ -15,6 +14,7 @@ from directory.models import (
     Taxonomy,
     TaxonomyTerm,
 )
+from directory.serializers import CONFIDENTIAL_LINK_TYPE
 from directory.vocabulary import TAXONOMIES, taxonomy_uuid
 
 from . import normalise as n
@@ -152,7 +152,7 @@ class Importer(PlacesMixin, ChildrenMixin):
         self.confidential = {
             dict.get(row, "link_id")
             for row in self.table("attribute")
-            if str(dict.get(row, "link_type", "")).lower() == visibility.CONFIDENTIAL_LINK_TYPE
+            if str(dict.get(row, "link_type", "")).lower() == CONFIDENTIAL_LINK_TYPE
         }
         self.location_phones = {dict.get(r, "location_id") for r in self.table("phone")}
         self.sal_service = {
