@@ -119,7 +119,15 @@ class ChildrenMixin:
             "email": n.text(row, "email", 254),
             "is_public": True,  # it came from a public file
         }
-        return self.writer.put(Contact, row.pk, values)
+        outcome = self.writer.put(Contact, row.pk, values)
+        if (Contact, row.pk) in self.writer.kept_confidential:
+            self.report.notice(
+                "contact",
+                row.pk,
+                "is_public",
+                _("This contact is staff-only in Ruta; an import never makes it public."),
+            )
+        return outcome
 
     def import_phone(self, row):
         contact_id = dict.get(row, "contact_id")

@@ -330,9 +330,8 @@ class Importer(PlacesMixin, ChildrenMixin):
                 % {"id": other},
             )
         self.pairs[pair] = row.pk
-        values = {
-            "service_id": service_id,
-            "location_id": location_id,
-            "description": n.text(row, "description"),
-        }
+        values = {"service_id": service_id, "location_id": location_id}
+        description = n.text(row, "description")
+        if not self.writer.is_confidential_place(location_id):
+            values["description"] = description  # free text next to a secret place stays as it is
         return self.writer.put(ServiceAtLocation, row.pk, values)

@@ -1,9 +1,10 @@
-"""The only code that writes directory models during an import: one list of fields per
-model, validation with the models' own rules, then bulk inserts and updates (no per-row
-signals, so nothing is re-indexed row by row).
+"""The only code that writes directory models during an import: the fields the directory's
+allow-list (``directory.fields``) lets a public file set, validation with the models' own
+rules, then bulk inserts and updates (no per-row signals: nothing is re-indexed row by row).
 
-``FIELDS`` is the importer's allow-list: when the directory's list of public/staff-only
-fields per model exists, it replaces these lists (staff-only fields are never imported).
+Staff-only fields are never written; a record's confidentiality flag is only ever raised
+(``lowers_confidentiality``: the stored value is kept) and a confidential record keeps its
+stored confidential fields.
 """
 
 import uuid
@@ -14,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from modeltranslation.translator import NotRegistered, translator
 
+from directory import fields as allow
 from directory.models import (
     Contact,
     Language,
@@ -29,72 +31,41 @@ from directory.models import (
 
 from .normalise import Rejected
 
-FIELDS = {
-    Taxonomy: ("code", "name", "description", "uri", "version"),
-    TaxonomyTerm: ("taxonomy_id", "code", "name", "description", "parent_id"),
-    Organization: (
-        "name",
-        "alternate_name",
-        "description",
-        "email",
-        "website",
-        "legal_status",
-        "referral_contact_name",
-        "referral_phone",
-        "referral_email",
-    ),
-    Location: (
-        "organization_id",
-        "location_type",
-        "name",
-        "description",
-        "is_confidential",
-        "address_1",
-        "address_2",
-        "canton",
-        "province",
-        "postal_code",
-        "latitude",
-        "longitude",
-        "transportation",
-        "accessibility",
-        "url",
-    ),
-    Service: (
-        "organization_id",
-        "name",
-        "alternate_name",
-        "description",
-        "url",
-        "email",
-        "status",
-        "eligibility_description",
-        "minimum_age",
-        "maximum_age",
-        "gender",
-        "application_process",
-        "interpretation_services",
-        "is_free",
-        "fees_description",
-        "wait_time",
-        "alert",
-        "assured_date",
-    ),
-    ServiceAtLocation: ("service_id", "location_id", "description"),
-    Contact: ("organization_id", "service_id", "name", "title", "department", "email", "is_public"),
-    Phone: (
-        "organization_id",
-        "service_id",
-        "location_id",
-        "contact_id",
-        "number",
-        "extension",
-        "type",
-        "description",
-    ),
-    Schedule: ("service_id", "byday", "opens_at", "closes_at", "open_24_hours", "description"),
-    Language: ("service_id", "code", "name"),
-}
+MODELS = (
+    Taxonomy,
+    TaxonomyTerm,
+    Organization,
+    Location,
+    Service,
+    ServiceAtLocation,
+    Contact,
+    Phone,
+    Schedule,
+    Language,
+)
+# Published fields a file never sets: keys, dates, terms (set from attributes), the slug
+# (made from the name), and Ruta's own marks.
+NOT_FROM_FILES = {"id", "last_modified", "categories", "populations", "slug", "kind", "is_demo"}
+# Internal fields an import writes: a contact from a public file is public (a flag that is
+# only ever raised towards confidentiality for stored records, see ``put``).
+INTERNAL_WRITES = {Contact: ("is_public",)}
+
+
+def importable(model):
+    """The columns an import may write for ``model``, from the allow-list."""
+    names = allow.fields_in(model, allow.PUBLIC, allow.CONFIDENTIAL) + INTERNAL_WRITES.get(
+        model, ()
+    )
+    columns = []
+    for name in names:
+        if name in NOT_FROM_FILES:
+            continue
+        field = model._meta.get_field(name)
+        columns.append(field.attname)
+    return tuple(columns)
+
+
+FIELDS = {model: importable(model) for model in MODELS}
 ORDER = tuple(FIELDS)
 DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 CHUNK = 500
@@ -117,6 +88,7 @@ class Writer:
         self.slugs = None
         self.dates = {}  # service pk -> last_modified from the file
         self.terms = {}  # service pk -> set of term pks
+        self.kept_confidential = set()  # (model, pk) whose file would have lowered the flag
 
     # --- reading what exists -------------------------------------------------------------
 
@@ -138,6 +110,17 @@ class Writer:
 
     # --- writing -------------------------------------------------------------------------
 
+    def is_confidential_place(self, location_pk):
+        """Whether a location is (or, staged, will be) confidential."""
+        obj = self.objects[Location].get(location_pk)
+        if obj is None:
+            obj = Location.objects.filter(pk=location_pk).only("is_confidential").first()
+            if obj is None:
+                return False
+            self.objects[Location][location_pk] = obj
+            self.known[Location][location_pk] = True
+        return obj.is_confidential
+
     def put(self, model, pk, values):
         """Validate and stage one object; returns "created", "updated" or "unchanged"."""
         obj = self.objects[model].get(pk)
@@ -149,6 +132,7 @@ class Writer:
         before = {name: self._raw(obj, name, local) for name in fields}
         columns = [f"{n}_{code}" for n in local for code in ("es", "en")] + list(fields)
         snapshot = {column: obj.__dict__.get(column) for column in columns}
+        values = self._guard(model, obj, created, values)
         with translation.override(self.language):  # the texts' language, not the report's
             for name, value in values.items():
                 if name not in fields:
@@ -180,6 +164,23 @@ class Writer:
             self.changed[model].add(pk)
             return "updated"
         return "unchanged"
+
+    def _guard(self, model, obj, created, values):
+        """Never lower a stored record's confidentiality; a confidential record keeps its
+        stored confidential fields (a new one gets none of them, but a placeholder name)."""
+        flag = allow.confidentiality_flag(model)
+        if flag is None or "." in flag[0]:
+            return values
+        name, confidential_value = flag
+        stored = getattr(obj, name)
+        if not created and allow.lowers_confidentiality(model, stored, values.get(name, stored)):
+            values = {**values, name: stored}
+            self.kept_confidential.add((model, str(obj.pk)))
+        confidential = values.get(name, stored) == confidential_value
+        if confidential:
+            hidden = set(allow.confidential_fields(model)) - ({"name"} if created else set())
+            values = {key: value for key, value in values.items() if key not in hidden}
+        return values
 
     def _raw(self, obj, name, local):
         value = getattr(obj, f"{name}_{self.language}" if name in local else name, None)

@@ -9,6 +9,8 @@ import zipfile
 import pytest
 from django.core.management import CommandError, call_command
 
+from directory import fields as allow
+from directory.hsds_import.writer import FIELDS, INTERNAL_WRITES
 from directory.models import Location, Organization, Service
 from directory.tests.conftest import SENTINELS
 
@@ -258,3 +260,58 @@ def test_a_confidential_mark_alone_raises_a_place_only_in_ruta(sample, tmp_path)
     office = Location.objects.get(pk=office.pk)
     assert office.is_confidential
     assert office.address_1 == "Avenida Pública 100"  # kept for staff, no longer public
+
+
+def test_the_importer_writes_only_what_the_allow_list_lets_a_public_file_set():
+    for model, columns in FIELDS.items():
+        names = {model._meta.get_field(c).name for c in columns}
+        assert not names & set(allow.staff_only_fields(model)), model
+        allowed = set(allow.fields_in(model, allow.PUBLIC, allow.CONFIDENTIAL))
+        assert names <= allowed | set(INTERNAL_WRITES.get(model, ())), model
+
+
+def test_an_import_never_makes_a_staff_only_contact_public(sample, tmp_path):
+    contact = sample["shelter_service"].contacts.get()
+    document = {
+        "services": [
+            {
+                "id": str(sample["shelter_service"].pk),
+                "organization_id": str(sample["organization"].pk),
+                "name": "Acogida de prueba",
+                "status": "active",
+                "description": "Atención ficticia para pruebas.",
+                "contacts": [{"id": str(contact.pk), "name": "Contacto publicado"}],
+            }
+        ]
+    }
+    output = run(str(write_json(tmp_path / "contact.json", document)))
+    contact.refresh_from_db()
+    assert not contact.is_public
+    assert f"contact {contact.pk}, field is_public" in output
+
+
+def test_a_link_to_a_confidential_place_keeps_its_description(sample, tmp_path):
+    link = sample["shelter_service"].service_at_locations.get()
+    link.description = "Descripción interna del enlace"
+    link.save()
+    document = {
+        "services": [
+            {
+                "id": str(sample["shelter_service"].pk),
+                "organization_id": str(sample["organization"].pk),
+                "name": "Acogida de prueba",
+                "status": "active",
+                "description": "Atención ficticia para pruebas.",
+                "service_at_locations": [
+                    {
+                        "id": str(link.pk),
+                        "location_id": str(sample["shelter"].pk),
+                        "description": "",
+                    }
+                ],
+            }
+        ]
+    }
+    run(str(write_json(tmp_path / "link.json", document)))
+    link.refresh_from_db()
+    assert link.description == "Descripción interna del enlace"
