@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from directory.bulk import bulk_change
 from directory.signals import keeping_last_modified
-from website import page_cache
+from infra import page_cache
 
 from . import legacy, shapes, tabular, validation
 from .importer import Importer
