@@ -6,6 +6,8 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Test processes per pass (pytest-xdist); CI has two cores.
+PYTEST_WORKERS ?= 2
 
 .PHONY: run test setup setup-test system-packages lint checks messages check-messages \
         pytest-sqlite pytest-postgres requirements bench soak clean backup restore audit
@@ -61,11 +63,11 @@ check-messages: setup-test
 
 pytest-sqlite: setup-test
 	@echo "=== pytest pass 1/2: SQLite (embedded default) ==="
-	env -u DATABASE_URL $(VENV)/bin/pytest
+	env -u DATABASE_URL $(VENV)/bin/pytest -n $(PYTEST_WORKERS)
 
 pytest-postgres: setup-test
 	@echo "=== pytest pass 2/2: PostgreSQL (throwaway server) ==="
-	@bash scripts/with_postgres.sh $(VENV)/bin/pytest
+	@bash scripts/with_postgres.sh $(VENV)/bin/pytest -n $(PYTEST_WORKERS)
 
 test: lint checks check-messages pytest-sqlite pytest-postgres
 	@echo "make test: all checks passed"

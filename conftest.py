@@ -25,8 +25,8 @@ CHROMIUM_ARGS = [
 def _fresh_search_memory():
     """Each test starts from a rolled-back database: what the search service remembers in
     this process (``search.backends.freshness``: the directory snapshot and cards, the
-    search vocabulary) and the shared cache (Wagtail's site root paths, the page cache) and the active language must
-    not carry over from the last test."""
+    search vocabulary), the shared cache (Wagtail's site root paths, the page cache) and
+    the active language must not carry over from the last test."""
     from django.conf import settings
     from django.core.cache import cache
     from django.utils import translation

@@ -1,52 +1,46 @@
-"""StreamField blocks of the protocol: a step of the route and the annex content.
+"""StreamField blocks of the protocol: a step of the route, the principles and the annexes.
 
-Deadlines are structured (amount, unit, starting event) so they can be shown the same way
-on the page, in the overview and in the handbook; they stay content, never code.
+Deadlines are structured (amount, unit, starting event) so they read the same on the page,
+in the overview, in the handbook and in the content API; they stay content, never code.
+Every block renders with its own template and shapes its own API representation.
 """
 
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.documents.blocks import DocumentChooserBlock
 
+from directory.models import Organization
+from website.blocks import APIStructBlock, CompactListBlock, DocumentBlock, ItemStreamBlock
+
+from .choices import DEADLINE_UNITS, SUB_ROUTE_CHOICES, SUB_ROUTE_LABELS, UNIT_FORMS
 from .choosers import organization_chooser_viewset
 
 OrganizationChooserBlock = organization_chooser_viewset.get_block_class(
     name="OrganizationChooserBlock", module_path="protocol_pages.blocks"
 )
 
-SUB_ROUTE_CHOICES = [
-    ("crisis", _("Crisis intervention")),
-    ("voluntary-return", _("Assisted voluntary return")),
-    ("repatriation", _("Repatriation of Ecuadorians found abroad")),
-    ("relocation", _("Relocation within Ecuador")),
-]
 
-DEADLINE_UNITS = [
-    ("hours", _("hours")),
-    ("days", _("days")),
-    ("working-days", _("working days")),
-    ("weeks", _("weeks")),
-    ("months", _("months")),
-]
-
-UNIT_FORMS = {
-    "hours": lambda n: ngettext("%(n)s hour", "%(n)s hours", n) % {"n": n},
-    "days": lambda n: ngettext("%(n)s day", "%(n)s days", n) % {"n": n},
-    "working-days": lambda n: ngettext("%(n)s working day", "%(n)s working days", n) % {"n": n},
-    "weeks": lambda n: ngettext("%(n)s week", "%(n)s weeks", n) % {"n": n},
-    "months": lambda n: ngettext("%(n)s month", "%(n)s months", n) % {"n": n},
-}
+def example_institution():
+    """The block picker's preview: an unsaved institution (no query, nothing at import)."""
+    return {"organization": Organization(name="Example institution"), "role": "Receives"}
 
 
-class ResponsibleInstitutionBlock(blocks.StructBlock):
+class ResponsibleInstitutionBlock(APIStructBlock):
     organization = OrganizationChooserBlock(label=_("institution"))
     role = blocks.CharBlock(label=_("role in this step"), max_length=300)
 
     class Meta:
         icon = "group"
         label = _("Responsible institution")
+        description = _("A directory institution and what it does in this step.")
+        template = "protocol_pages/blocks/responsible_institution.html"
+        preview_value = staticmethod(example_institution)
+        api_names = {"organization": "institution"}
+
+    def get_api_representation(self, value, context=None):
+        if value.get("organization") is None:
+            return None  # a deleted institution: the page leaves it out too
+        return super().get_api_representation(value, context=context)
 
 
 class DeadlineValue(blocks.StructValue):
@@ -70,6 +64,9 @@ class DeadlineBlock(blocks.StructBlock):
     class Meta:
         icon = "time"
         label = _("Deadline")
+        description = _("How long the step may take, counted from an event.")
+        template = "protocol_pages/blocks/deadline.html"
+        preview_value = {"amount": 24, "unit": "hours", "from_event": "the first contact"}
         value_class = DeadlineValue
 
     def clean(self, value):
@@ -85,6 +82,16 @@ class DeadlineBlock(blocks.StructBlock):
             raise StructBlockValidationError(block_errors=errors)
         return value
 
+    def get_api_representation(self, value, context=None):
+        if not value.get("amount"):
+            return None
+        return {
+            "amount": value.get("amount"),
+            "unit": value.get("unit") or None,
+            "from_event": value.get("from_event") or None,
+            "text": value.display(),
+        }
+
 
 class DecisionPointBlock(blocks.StructBlock):
     question = blocks.CharBlock(label=_("question"), max_length=300)
@@ -97,6 +104,14 @@ class DecisionPointBlock(blocks.StructBlock):
     class Meta:
         icon = "help"
         label = _("Decision point")
+        description = _("A question, one answer, and where that answer leads.")
+        template = "protocol_pages/blocks/decision_point.html"
+        preview_value = {
+            "question": "Is there immediate danger?",
+            "answer": "Yes",
+            "next_step": None,
+            "sub_route": "crisis",
+        }
 
     def clean(self, value):
         value = super().clean(value)
@@ -106,6 +121,16 @@ class DecisionPointBlock(blocks.StructBlock):
             )
         return value
 
+    def get_api_representation(self, value, context=None):
+        sub_route = value.get("sub_route") or None
+        return {
+            "question": value.get("question"),
+            "answer": value.get("answer"),
+            "next_step": value.get("next_step"),
+            "sub_route": sub_route,
+            "sub_route_label": str(SUB_ROUTE_LABELS.get(sub_route, "")) if sub_route else None,
+        }
+
 
 class LegalReferenceBlock(blocks.StructBlock):
     instrument = blocks.CharBlock(label=_("legal instrument"), max_length=250)
@@ -114,13 +139,16 @@ class LegalReferenceBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full"
         label = _("Legal reference")
+        description = _("A law or regulation, and its article.")
+        template = "protocol_pages/blocks/legal_reference.html"
+        preview_value = {"instrument": "Comprehensive Organic Criminal Code", "article": "91"}
 
 
-class StepBlock(blocks.StructBlock):
+class StepBlock(APIStructBlock):
     number = blocks.IntegerBlock(label=_("number"), min_value=1)
     title = blocks.CharBlock(label=_("title"), max_length=250)
     summary = blocks.TextBlock(label=_("what happens"), required=False)
-    responsible = blocks.ListBlock(
+    responsible = CompactListBlock(
         ResponsibleInstitutionBlock(), label=_("responsible institutions"), default=[]
     )
     deadline = DeadlineBlock(label=_("deadline"), required=False)
@@ -139,20 +167,35 @@ class StepBlock(blocks.StructBlock):
     legal_references = blocks.ListBlock(
         LegalReferenceBlock(), label=_("legal references"), default=[]
     )
-    forms = blocks.ListBlock(DocumentChooserBlock(label=_("form")), label=_("forms"), default=[])
+    forms = CompactListBlock(DocumentBlock(label=_("form")), label=_("forms"), default=[])
 
     class Meta:
         icon = "list-ol"
         label = _("Step")
+        description = _(
+            "One step of the route: who does what, by when, and the decisions it leads to."
+        )
         template = "protocol_pages/blocks/step.html"
         preview_value = {
             "number": 1,
             "title": "Identify the possible victim",
+            "summary": "Any public servant who suspects trafficking activates the route.",
+            "deadline": {"amount": 24, "unit": "hours", "from_event": "the first contact"},
             "actions": ["Ensure the person's safety", "Call ECU 911 if in danger"],
+            "decisions": [
+                {
+                    "question": "Is there immediate danger?",
+                    "answer": "Yes",
+                    "next_step": None,
+                    "sub_route": "crisis",
+                }
+            ],
+            "warnings": ["Do not revictimise: one interview only."],
         }
+        api_names = {"responsible": "responsible_institutions", "decisions": "decision_points"}
 
 
-class StepStreamBlock(blocks.StreamBlock):
+class StepStreamBlock(ItemStreamBlock):
     step = StepBlock()
 
     class Meta:
@@ -166,28 +209,40 @@ class GlossaryEntryBlock(blocks.StructBlock):
     class Meta:
         icon = "openquote"
         label = _("Glossary entry")
+        description = _("A term and its definition.")
         template = "protocol_pages/blocks/glossary_entry.html"
+        preview_value = {
+            "term": "Trafficking in persons",
+            "definition": "Recruiting, moving or holding a person in order to exploit them.",
+        }
 
 
 class FormDocumentBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label=_("document"))
+    document = DocumentBlock(label=_("document"))
     description = blocks.TextBlock(label=_("when to use it"), required=False)
 
     class Meta:
         icon = "doc-full-inverse"
         label = _("Form")
+        description = _("A form to download, and when to use it.")
         template = "protocol_pages/blocks/form_document.html"
+        preview_value = {"document": None, "description": "Fill it in at the first interview."}
+
+
+class AnnexTextBlock(blocks.RichTextBlock):
+    class Meta:
+        icon = "pilcrow"
+        label = _("Text")
+        description = _("Paragraphs, lists and subheadings.")
+        template = "protocol_pages/blocks/text.html"
+        preview_value = "<p>Text of the annex.</p>"
 
 
 class AnnexStreamBlock(blocks.StreamBlock):
-    text = blocks.RichTextBlock(
-        features=["bold", "italic", "link", "ol", "ul", "h3"],
-        label=_("Text"),
-        template="protocol_pages/blocks/text.html",
-    )
+    text = AnnexTextBlock(features=["bold", "italic", "link", "ol", "ul", "h3"])
     form = FormDocumentBlock()
     glossary_entry = GlossaryEntryBlock()
-    legal_reference = LegalReferenceBlock(template="protocol_pages/blocks/legal_reference.html")
+    legal_reference = LegalReferenceBlock()
 
 
 class PrincipleBlock(blocks.StructBlock):
@@ -197,4 +252,9 @@ class PrincipleBlock(blocks.StructBlock):
     class Meta:
         icon = "pick"
         label = _("Principle")
+        description = _("A guiding principle of the protocol and what it means in practice.")
         template = "protocol_pages/blocks/principle.html"
+        preview_value = {
+            "name": "Non-revictimisation",
+            "explanation": "A single in-depth interview, respectful language, no judgement.",
+        }

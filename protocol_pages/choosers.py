@@ -25,6 +25,12 @@ class UUIDChooserBlock(ChooserBlock):
                 normalised.append(None)
         return super().bulk_to_python(normalised)
 
+    def get_api_representation(self, value, context=None):
+        """The institution's directory id and public name."""
+        if value is None:
+            return None
+        return {"id": str(value.pk), "name": str(value)}
+
 
 class UUIDChooser(BaseChooser):
     """The chooser widget's value data goes to JSON (telepath): UUID keys become strings."""

@@ -3,6 +3,7 @@
 Copying an edition in the admin keeps every block id, so a step whose id exists in both
 editions is the same step (changed or not); ids only in one edition are added or removed.
 Raw stream data is compared, so no chooser lookups (and no queries per step) are needed.
+Editions come in as arguments: anything with ``step_sections()`` (live sections with steps).
 """
 
 from dataclasses import dataclass, field
@@ -30,14 +31,11 @@ class EditionDiff:
 
 def edition_steps(edition):
     """{block id: (section title, raw step value)} for every step of the edition."""
-    from .models import ProtocolPhasePage, ProtocolSubRoutePage
-
     steps = {}
-    for model in (ProtocolPhasePage, ProtocolSubRoutePage):
-        for section in model.objects.child_of(edition).live():
-            for item in section.steps.raw_data:
-                if item.get("type") == "step" and item.get("id"):
-                    steps[item["id"]] = (section.title, item.get("value") or {})
+    for section in edition.step_sections():
+        for item in section.steps.raw_data:
+            if item.get("type") == "step" and item.get("id"):
+                steps[item["id"]] = (section.title, item.get("value") or {})
     return steps
 
 

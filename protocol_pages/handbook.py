@@ -1,4 +1,7 @@
-"""The handbook PDF of an edition: its context, and rebuilding it when anything publishes."""
+"""The handbook PDF of an edition: its context, and rebuilding it when anything publishes.
+
+Pages come in as arguments; a section names its edition through ``get_pdf_page()``.
+"""
 
 import contextvars
 from contextlib import contextmanager
@@ -25,17 +28,9 @@ def handbook_context(edition):
     }
 
 
-def edition_of(page):
-    from .models import ProtocolEditionPage
-
-    if isinstance(page, ProtocolEditionPage):
-        return page
-    return page.get_pdf_page()
-
-
 def rebuild_handbook(sender, instance, **kwargs):
     """page_published receiver: enqueue the handbook builds of the page's edition."""
-    edition = edition_of(instance.specific)
+    edition = instance.specific.get_pdf_page()
     if edition is None or not edition.live:
         return
     pending = _deferred.get()

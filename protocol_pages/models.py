@@ -13,16 +13,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from infra.pdf import PDFDocument, PDFPageMixin, serve_pdf
+from website.blocks import BlocksAPIField
 from website.models import RICH_TEXT_FEATURES
 
-from .api import serialize_steps
-from .blocks import SUB_ROUTE_CHOICES, AnnexStreamBlock, PrincipleBlock, StepStreamBlock
-
-
-class EditionStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft (not yet in force)")
-    IN_FORCE = "in-force", _("In force")
-    SUPERSEDED = "superseded", _("Superseded")
+from .blocks import AnnexStreamBlock, PrincipleBlock, StepStreamBlock
+from .choices import SUB_ROUTE_CHOICES, AnnexKind, EditionStatus
+from .diff import diff_editions
+from .directory_links import province_lookup
+from .handbook import handbook_context
 
 
 class ProtocolIndexPage(Page):
@@ -31,6 +29,7 @@ class ProtocolIndexPage(Page):
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    api_fields = [APIField("intro")]
     parent_page_types = ["website.HomePage"]
     subpage_types = ["protocol_pages.ProtocolEditionPage"]
     max_count = 1
@@ -112,6 +111,9 @@ class ProtocolEditionPage(RoutablePageMixin, PDFPageMixin, Page):
         APIField("principles"),
         APIField("editors_note"),
         APIField("institutions"),
+        APIField("sections"),
+        APIField("changes"),
+        APIField("handbook_url"),
     ]
 
     class Meta:
@@ -150,6 +152,41 @@ class ProtocolEditionPage(RoutablePageMixin, PDFPageMixin, Page):
         ]
 
     @property
+    def sections(self):
+        """The edition's sections for the API: id, kind of section, title, URL."""
+        return [
+            {
+                "id": section.pk,
+                "type": section.section_type,
+                "title": section.title,
+                "number": getattr(section, "phase_number", None),
+                "kind": getattr(section, "kind", None),
+                "html_url": section.get_full_url(),
+            }
+            for group in self.route_sections().values()
+            for section in group
+        ]
+
+    @property
+    def changes(self):
+        """What changed since the previous edition (as the page lists it), or None."""
+        previous = self.previous_edition
+        if previous is None:
+            return None
+        diff = diff_editions(previous, self)
+        return {
+            "previous_edition": {"id": previous.pk, "title": previous.title},
+            **{
+                name: [vars(change) for change in getattr(diff, name)]
+                for name in ("added", "removed", "changed")
+            },
+        }
+
+    @property
+    def handbook_url(self):
+        return f"{self.get_full_url()}manual.pdf"
+
+    @property
     def edition_in_force(self):
         return self._classification[0]
 
@@ -164,14 +201,18 @@ class ProtocolEditionPage(RoutablePageMixin, PDFPageMixin, Page):
         )
 
     # Sections -------------------------------------------------------------------------
-    def sections(self):
+    def live_sections(self):
         """Live sections in tree order, each with its specific class (one query per class)."""
         return self.get_children().live().specific()
+
+    def step_sections(self):
+        """Live sections that hold steps (phases and sub-routes), for the edition diff."""
+        return [section for section in self.live_sections() if hasattr(section, "steps")]
 
     def route_sections(self):
         """Phases (numbered), sub-routes and annexes of this edition, in tree order."""
         phases, sub_routes, annexes = [], [], []
-        for section in self.sections():
+        for section in self.live_sections():
             if isinstance(section, ProtocolPhasePage):
                 section.phase_number = len(phases) + 1
                 phases.append(section)
@@ -182,8 +223,6 @@ class ProtocolEditionPage(RoutablePageMixin, PDFPageMixin, Page):
         return {"phases": phases, "sub_routes": sub_routes, "annexes": annexes}
 
     def get_context(self, request, *args, **kwargs):
-        from .diff import diff_editions
-
         context = super().get_context(request, *args, **kwargs)
         context["edition"] = self
         context.update(self.route_sections())
@@ -194,8 +233,6 @@ class ProtocolEditionPage(RoutablePageMixin, PDFPageMixin, Page):
 
     # Handbook ---------------------------------------------------------------------------
     def get_pdf_context(self, kind):
-        from .handbook import handbook_context
-
         return handbook_context(self)
 
     @path("manual.pdf/", name="handbook")
@@ -229,17 +266,15 @@ class ProtocolSectionPage(PDFPageMixin, Page):
 
 
 class StepsSectionMixin:
-    """Context for sections that hold steps: the "in your province" lookup."""
+    """Context for sections that hold steps: the "in your province" lookup. The API reads
+    the steps as the blocks shape them (``StepBlock.get_api_representation``)."""
 
-    api_fields = [APIField("intro"), APIField("structured_steps")]
-
-    @property
-    def structured_steps(self):
-        return serialize_steps(self.steps)
+    api_fields = [
+        APIField("intro"),
+        APIField("structured_steps", serializer=BlocksAPIField(source="steps")),
+    ]
 
     def get_context(self, request, *args, **kwargs):
-        from .directory_links import province_lookup
-
         context = super().get_context(request, *args, **kwargs)
         context["province"] = province_lookup(request, self.steps)
         if self.edition is not None:
@@ -251,6 +286,7 @@ class StepsSectionMixin:
 
 
 class ProtocolPhasePage(StepsSectionMixin, ProtocolSectionPage):
+    section_type = "phase"
     steps = StreamField(StepStreamBlock(), blank=True, verbose_name=_("steps"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("steps")]
@@ -262,6 +298,8 @@ class ProtocolPhasePage(StepsSectionMixin, ProtocolSectionPage):
         index.SearchField("steps_en"),
     ]
 
+    api_fields = [APIField("phase_number"), *StepsSectionMixin.api_fields]
+
     class Meta:
         verbose_name = _("phase")
         verbose_name_plural = _("phases")
@@ -272,6 +310,7 @@ class ProtocolPhasePage(StepsSectionMixin, ProtocolSectionPage):
 
 
 class ProtocolSubRoutePage(StepsSectionMixin, ProtocolSectionPage):
+    section_type = "sub-route"
     kind = models.CharField(_("sub-route"), max_length=30, choices=SUB_ROUTE_CHOICES)
     steps = StreamField(StepStreamBlock(), blank=True, verbose_name=_("steps"))
 
@@ -306,11 +345,8 @@ class ProtocolSubRoutePage(StepsSectionMixin, ProtocolSectionPage):
 
 
 class ProtocolAnnexPage(ProtocolSectionPage):
-    class Kind(models.TextChoices):
-        FORMS = "forms", _("Forms")
-        GLOSSARY = "glossary", _("Glossary")
-        LEGAL = "legal", _("Legal framework")
-        OTHER = "other", _("Other")
+    Kind = AnnexKind
+    section_type = "annex"
 
     kind = models.CharField(_("kind of annex"), max_length=20, choices=Kind.choices)
     body = StreamField(AnnexStreamBlock(), blank=True, verbose_name=_("content"))

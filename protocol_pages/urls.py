@@ -7,5 +7,9 @@ urlpatterns = []
 
 # URLs under /es/ and /en/ for views that are not Wagtail pages.
 localized_urlpatterns = [
-    re_path(r"^(?P<path>(?:[\w-]+/)+)manual\.pdf$", views.handbook, name="protocol_handbook"),
+    re_path(
+        r"^(?P<path>(?:[\w-]+/)+)manual\.pdf(?P<slash>/?)$",
+        views.handbook,
+        name="protocol_handbook",
+    ),
 ]

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from directory.models import Organization, OrganizationMembership, Taxonomy, TaxonomyTerm
+from website.demo.files import read
 
 from .choices import (
     AgeRange,
@@ -78,17 +79,8 @@ PATHS = {
         Status.CLOSED,
     ],
 }
-NEEDS = [
-    "Necesita acogida temporal y acompañamiento psicológico (texto de demostración).",
-    "Requiere asesoría legal para presentar la denuncia (texto de demostración).",
-    "Solicita atención médica y apoyo para regularizar su situación migratoria (demo).",
-    "Necesita orientación para formación ocupacional y empleo (texto de demostración).",
-]
-RISKS = [
-    "Riesgo moderado: la red de captación opera en la zona (texto de demostración).",
-    "Riesgo alto: ha recibido amenazas por teléfono (texto de demostración).",
-    "Sin riesgos inmediatos identificados (texto de demostración).",
-]
+TEXTS = read(__file__, "demo")  # referrals/demo.yaml
+NEEDS, RISKS = TEXTS["needs"], TEXTS["risks"]
 
 
 def _user(username, email_domain="demo.ruta.invalid"):
@@ -192,14 +184,12 @@ def load(stdout):
                 "consent_given": True,
                 "consent_date": created.date(),
                 "consent_given_by": ConsentGivenBy.GUARDIAN if is_minor else ConsentGivenBy.PERSON,
-                "consent_scope": "Datos mínimos a la institución receptora (demostración).",
+                "consent_scope": TEXTS["consent_scope"],
                 "consent_expires": (created + timedelta(days=365)).date(),
                 "status": status,
                 "decline_reason": DeclineReason.NO_CAPACITY if status == Status.DECLINED else "",
                 "counter_referral": (
-                    "Se brindó atención psicológica y asesoría legal (texto de demostración)."
-                    if Status.COMPLETED in stamps
-                    else ""
+                    TEXTS["counter_referral"] if Status.COMPLETED in stamps else ""
                 ),
                 "created_by": users[sender.pk],
                 "sent_at": stamps.get(Status.SENT),

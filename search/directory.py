@@ -20,7 +20,7 @@ from search.service import search_directory
 
 PER_PAGE = 20
 MAX_QUERY_LENGTH = 200
-PARAMS = ("q", *(facet.name for facet in FACETS), "sort", "near", "lat", "lon")
+PARAMS = ("q", *(facet.name for facet in FACETS), "sort", "near", "lat", "lon", "original")
 
 
 def _choices():
@@ -62,6 +62,7 @@ def parse(params, language=None, *, choices=None):
     errors = []
     query = DirectoryQuery(language=language or translation.get_language() or "es")
     query.text = (params.get("q") or "").strip()[:MAX_QUERY_LENGTH]
+    query.literal = params.get("original") == "1"  # the reader undid a typo correction
 
     def choose(name, allowed, message):
         value = (params.get(name) or "").strip()
@@ -163,6 +164,12 @@ def _facets(result, query, choices, remove_urls):
     return facets
 
 
+def _other_language():
+    """The language a fallback text is written in (the site's other language)."""
+    current = translation.get_language() or "es"
+    return "en" if current == "es" else "es"
+
+
 def browse_directory(params, *, per_page=PER_PAGE):
     """Everything the directory page shows for these GET parameters: the page of result
     cards, the counts per filter option (``facets``, and ``<facet>_counts`` by name), "did
@@ -179,6 +186,7 @@ def browse_directory(params, *, per_page=PER_PAGE):
     for pk, card in _cards(result.ids).items():
         # A copy: the page adds the organisation's URL and the distance for this request.
         data = {**card, "organization": dict(card["organization"])}
+        data["text_language"] = _other_language() if pk in result.fallbacks else ""
         if pk in result.distances:
             km, precision = result.distances[pk]
             data["distance_km"] = round(km) if precision == "city" else round(km, 1)
@@ -199,6 +207,9 @@ def browse_directory(params, *, per_page=PER_PAGE):
         "query": query.text,
         "suggestion": result.suggestion,
         "suggestion_url": _url(params, q=result.suggestion, page="") if result.suggestion else "",
+        "corrected": result.corrected,
+        "original_url": _url(params, original="1", page="") if result.corrected else "",
+        "meanings": [(name, _url(params, q=text, page="")) for name, text in result.meanings],
         "relax_url": _url(params, **dict.fromkeys(active, ""), page="") if active else "",
         "remove_filter_urls": remove_urls,
         "backend": result.backend,

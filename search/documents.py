@@ -2,7 +2,9 @@
 object and language, read through an alias so a rebuild can swap indexes atomically.
 
 Every field comes from a ``SearchEntry`` (built from public data only) and, for services,
-the public facet data of ``search.indexer.service_facets``.
+the public facet data of ``search.indexer.service_facets``. The text arrives analysed by
+``search.text`` (the same stems and bigrams as the database's postings), so the cluster
+only splits on spaces; each field has its BM25 similarity with the database's ``b``.
 """
 
 from django.conf import settings
@@ -15,79 +17,39 @@ from elasticsearch.dsl import (
     Keyword,
     Text,
     analyzer,
-    token_filter,
 )
 
-from search.text import read_synonym_lines
+from search.postings import FIELD_NAMES
+from search.weights import FIELDS, K1
 
 ALIAS_SUFFIX = "entries"
+TERMS_ANALYZER = "ruta_terms"
 
 
 def alias_name():
     return f"{settings.ELASTICSEARCH_INDEX_PREFIX}-{ALIAS_SUFFIX}"
 
 
-def spanish_synonyms():
-    return token_filter(
-        "ruta_spanish_synonyms", type="synonym_graph", synonyms=read_synonym_lines(), lenient=True
-    )
-
-
-def spanish_analyzer():
-    """Lowercase, fold accents, synonyms (the editors' file), Spanish stemming."""
-    return analyzer(
-        "ruta_spanish",
-        tokenizer="standard",
-        filter=[
-            "lowercase",
-            "asciifolding",
-            spanish_synonyms(),
-            token_filter("ruta_spanish_stop", type="stop", stopwords="_spanish_"),
-            token_filter("ruta_spanish_stemmer", type="stemmer", language="light_spanish"),
-        ],
-    )
-
-
-def english_analyzer():
-    return analyzer(
-        "ruta_english",
-        tokenizer="standard",
-        filter=[
-            "lowercase",
-            "asciifolding",
-            token_filter(
-                "ruta_english_synonyms",
-                type="synonym_graph",
-                synonyms=read_synonym_lines(),
-                lenient=True,
-            ),
-            token_filter("ruta_english_stemmer", type="stemmer", language="light_english"),
-        ],
-    )
-
-
-# Index-time analyzers without the synonym graph (synonym_graph is for search time only).
-def _index_analyzer(language):
-    stemmer = "light_spanish" if language == "es" else "light_english"
-    return analyzer(
-        f"ruta_{language}_index",
-        tokenizer="standard",
-        filter=[
-            "lowercase",
-            "asciifolding",
-            token_filter(f"ruta_{language}_index_stemmer", type="stemmer", language=stemmer),
-        ],
-    )
-
-
 def analyzers():
-    """Built when an index is created, so the current synonym file is used."""
-    return [_index_analyzer("es"), _index_analyzer("en"), spanish_analyzer(), english_analyzer()]
+    """The one analyzer: terms are already stemmed in Python (``search.text``)."""
+    return [analyzer(TERMS_ANALYZER, tokenizer="whitespace")]
+
+
+def similarities():
+    """BM25 per field with the database ranking's k1 and b (``search.backends.scoring``)."""
+    return {
+        f"ruta_{name}": {"type": "BM25", "k1": K1, "b": b}
+        for name, (_column, _length, _weight, b) in zip(FIELD_NAMES, FIELDS, strict=True)
+    }
+
+
+def _terms_field(name):
+    return Text(analyzer=TERMS_ANALYZER, similarity=f"ruta_{name}")
 
 
 class EntryDocument(Document):
-    """A public search entry. ``title``/``body`` are analysed for the entry's language
-    (``language`` is a filter, so an English query never matches Spanish text)."""
+    """A public search entry. ``*_terms`` hold the entry's analysed fields (``language`` is a
+    filter, so an English query never matches Spanish text)."""
 
     kind = Keyword()
     object_id = Keyword()
@@ -95,10 +57,12 @@ class EntryDocument(Document):
     title = Text(fields={"raw": Keyword()})
     summary = Text(index=False)
     url = Keyword(index=False)
-    title_es = Text(analyzer="ruta_es_index", search_analyzer="ruta_spanish")
-    body_es = Text(analyzer="ruta_es_index", search_analyzer="ruta_spanish")
-    title_en = Text(analyzer="ruta_en_index", search_analyzer="ruta_english")
-    body_en = Text(analyzer="ruta_en_index", search_analyzer="ruta_english")
+    fallback = Boolean()
+    edition_id = Keyword()
+    edition_date = Date()
+    title_terms = _terms_field("title")
+    labels_terms = _terms_field("labels")
+    body_terms = _terms_field("body")
     # Services only: public facet data.
     status = Keyword()
     provinces = Keyword()
@@ -113,9 +77,9 @@ class EntryDocument(Document):
     assured_date = Date()
 
     @classmethod
-    def from_entry(cls, entry, facets=None, source_text=None):
-        """``source_text`` is the (title, body) raw text in the entry's language."""
-        title_text, body_text = source_text or (entry.title, entry.summary)
+    def from_entry(cls, entry, facets=None):
+        """``entry`` as built by ``search.indexer`` (with its analysed fields)."""
+        fields = getattr(entry, "analysed_fields", None) or {}
         body = {
             "kind": entry.kind,
             "object_id": entry.target_id,
@@ -123,9 +87,14 @@ class EntryDocument(Document):
             "title": entry.title,
             "summary": entry.summary,
             "url": entry.url,
-            f"title_{entry.language}": title_text,
-            f"body_{entry.language}": body_text,
+            "fallback": entry.fallback,
         }
+        if entry.edition_id:
+            body["edition_id"] = str(entry.edition_id)
+            body["edition_date"] = entry.edition_date.isoformat() if entry.edition_date else None
+        for name in FIELD_NAMES:
+            counts = fields.get(name, {})
+            body[f"{name}_terms"] = " ".join(t for t in sorted(counts) for _n in range(counts[t]))
         if facets:
             body.update(
                 {

@@ -1,36 +1,52 @@
-"""Builds the public search entries (one per object and language) from public data only.
+"""Builds the public search entries (one per object and language) from public data only,
+and writes them with their postings (``search.postings``).
 
 Directory data comes through ``directory.visibility`` (``location_data`` hides a
-confidential location's address and coordinates); pages are indexed only when live and
-public. Page types of other apps are handled generically (their ``search_fields``), so this
-module never imports protocol or training models.
+confidential location's address and coordinates); pages (``search.pages``) are indexed
+only when live and public. An entry in a language the provider did not write falls back to
+the other language's text, analysed in that language, and says so (``fallback``).
 """
 
 import logging
 from datetime import time
 
 from django.conf import settings
-from django.db import DatabaseError, transaction
-from django.utils import translation
-from django.utils.html import strip_tags
-from modelsearch.backends import get_search_backend
+from django.db import DatabaseError, connection, transaction
+from django.db.models import Q
+from wagtail.models import Page
+from wagtail.search.models import IndexEntry
 
 from directory.fields import public_value as _public
-from search.models import SearchEntry
-from search.text import index_text
+from directory.models import DirectoryIndexPage, Organization
+from directory.provinces import provinces
+from directory.visibility import (
+    VISIBLE_SERVICE_STATUSES,
+    location_data,
+    public_organizations,
+    public_services,
+)
+from infra.page_cache import invalidate_now_and_on_commit
+from search.languages import language_names
+from search.models import SearchEntry, SearchTerm
+from search.pages import STEP_SEPARATOR, page_entries
+from search.postings import attach_fields, postings
 
 logger = logging.getLogger(__name__)
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 MINUTES_PER_DAY = 24 * 60
-PAGE_KINDS = {"protocol_pages": SearchEntry.Kind.PROTOCOL, "training": SearchEntry.Kind.TRAINING}
-SKIPPED_PAGE_APPS = {"wagtailcore"}
+# Words people type for "free of charge" (the search rules add the others).
+FREE_WORDS = {"es": "gratuito gratis", "en": "free"}
 
 
 def _value(obj, field, language):
-    value = getattr(obj, f"{field}_{language}", None)
-    return value or ""
+    """A translated field through the directory's allow-list (``directory.fields``)."""
+    return _public(obj, field, language) or ""
+
+
+def _other(language):
+    return next((code for code in LANGUAGES if code != language), language)
 
 
 # --- directory ----------------------------------------------------------------------------
@@ -68,8 +84,6 @@ def public_points(locations):
     """(latitude, longitude, precision) per public location: exact only where
     ``location_data`` gives coordinates (never for confidential locations), otherwise the
     province capital ("city" precision)."""
-    from directory.provinces import provinces
-
     points = []
     for data in locations:
         if data.get("latitude") is not None and data.get("longitude") is not None:
@@ -83,8 +97,6 @@ def public_points(locations):
 
 def service_facets(service):
     """Public filter data of a service (the Elasticsearch document's keyword fields)."""
-    from directory.visibility import location_data
-
     locations = [location_data(sal.location) for sal in service.service_at_locations.all()]
     schedules = list(service.schedules.all())
     provinces_ = sorted({loc["province"] for loc in locations})
@@ -106,9 +118,8 @@ def service_facets(service):
     }
 
 
-def _place_words(facets):
-    from directory.provinces import provinces
-
+def place_words(facets):
+    """The cantons and the names of the provinces of a service's public locations."""
     words = list(facets["cantons"])
     for code in facets["provinces"]:
         province = provinces().get(code)
@@ -117,48 +128,64 @@ def _place_words(facets):
     return words
 
 
-# Words people type for "free of charge" (the synonym file adds the others).
-FREE_WORDS = {"es": "gratuito", "en": "free"}
+def _translated(obj, field, language):
+    """[(text, language it is written in)]: the field in ``language``, or the other one."""
+    text = _value(obj, field, language)
+    if text:
+        return [(text, language)], False
+    other = _other(language)
+    text = _value(obj, field, other)
+    return ([(text, other)] if text else []), bool(text)
+
+
+def _labels(service, facets, language):
+    parts = [
+        (_public(service.organization, "name"), language),
+        (_public(service.organization, "alternate_name"), language),
+        *((_value(t, "name", language), language) for t in service.categories.all()),
+        *((_value(t, "name", language), language) for t in service.populations.all()),
+        (FREE_WORDS[language] if _public(service, "is_free") else "", language),
+        (" ".join(place_words(facets)), language),
+    ]
+    for spoken in service.languages.all():
+        code, typed = _public(spoken, "code"), _public(spoken, "name")
+        parts += [(name, language) for name in language_names(code, typed, language)]
+    return parts
 
 
 def service_entries(service, directory_page=None):
-    from directory.visibility import VISIBLE_SERVICE_STATUSES
-
     if service.status not in VISIBLE_SERVICE_STATUSES or not service.organization.is_active:
         return []
     facets = service_facets(service)
-    places = " ".join(_place_words(facets))
     entries = []
     for language in LANGUAGES:
-        name = _public(service, "name", language) or service.name
-        title_words = f"{name} {_public(service, 'alternate_name', language)}"
-        body = " ".join(
-            [
-                _public(service.organization, "name"),
-                _public(service.organization, "alternate_name"),
-                _public(service, "description", language),
-                _public(service, "eligibility_description", language),
-                " ".join(_public(t, "name", language) for t in service.categories.all()),
-                " ".join(_public(t, "name", language) for t in service.populations.all()),
-                " ".join(_public(lang, "name") for lang in service.languages.all()),
-                FREE_WORDS[language] if _public(service, "is_free") else "",
-                places,
-            ]
-        )
+        name, name_fallback = _translated(service, "name", language)
+        alternate, _f = _translated(service, "alternate_name", language)
+        description, description_fallback = _translated(service, "description", language)
+        eligibility, _f = _translated(service, "eligibility_description", language)
         url = ""
         if directory_page is not None:
             url = directory_page.organization_urls(service.organization).get(language) or ""
+        shown = description[0][0] if description else ""
         entry = SearchEntry(
             kind=SearchEntry.Kind.SERVICE,
             target_id=str(service.pk),
             language=language,
-            title=name,
-            summary=_public(service, "description", language)[:300],
+            title=(name[0][0] if name else _public(service, "name"))[:300],
+            summary=shown[:300],
+            content=shown[:5000],
             url=url,
-            title_text=index_text(title_words, language),
-            body_text=index_text(body, language),
+            fallback=name_fallback or description_fallback,
         )
-        entry.source_text = (title_words, body)
+        attach_fields(
+            entry, name + alternate, _labels(service, facets, language), description + eligibility
+        )
+        entry.source_text = (
+            " ".join(text for text, _l in name + alternate),
+            " ".join(
+                text for text, _l in _labels(service, facets, language) + description + eligibility
+            ),
+        )
         entry.facets = facets
         entries.append(entry)
     return entries
@@ -170,95 +197,21 @@ def organization_entries(organization, directory_page=None):
     entries = []
     urls = directory_page.organization_urls(organization) if directory_page else {}
     for language in LANGUAGES:
-        description = _public(organization, "description", language)
-        body = f"{_public(organization, 'alternate_name')} {description}"
+        description, fallback = _translated(organization, "description", language)
+        shown = description[0][0] if description else ""
         entry = SearchEntry(
             kind=SearchEntry.Kind.ORGANIZATION,
             target_id=str(organization.pk),
             language=language,
             title=_public(organization, "name"),
-            summary=description[:300],
+            summary=shown[:300],
+            content=shown[:5000],
             url=urls.get(language) or "",
-            title_text=index_text(organization.name, language),
-            body_text=index_text(body, language),
+            fallback=fallback,
         )
-        entry.source_text = (organization.name, body)
-        entries.append(entry)
-    return entries
-
-
-# --- pages ----------------------------------------------------------------------------------
-
-
-def _field_text(page, field_name):
-    value = getattr(page, field_name, None)
-    if value in (None, ""):
-        return ""
-    try:
-        model_field = page._meta.get_field(field_name)
-    except Exception:
-        model_field = None
-    if model_field is not None and hasattr(model_field, "get_searchable_content"):
-        return " ".join(str(part) for part in model_field.get_searchable_content(value))
-    if callable(value):
-        value = value()
-    return strip_tags(str(value))
-
-
-def _page_texts(page, language):
-    """The page's searchable text in one language: ``*_<language>`` fields, and fields that
-    are not translated at all."""
-    texts = []
-    seen = set()
-    for field in page.get_search_fields():
-        name = getattr(field, "field_name", "")
-        if not name or name in seen or not hasattr(field, "boost"):
-            continue
-        seen.add(name)
-        _base, _sep, suffix = name.rpartition("_")
-        if suffix in LANGUAGES:
-            if suffix == language:
-                texts.append(_field_text(page, name))
-            continue
-        if hasattr(page, f"{name}_{language}"):
-            texts.append(_field_text(page, f"{name}_{language}"))
-        elif not any(hasattr(page, f"{name}_{other}") for other in LANGUAGES):
-            texts.append(_field_text(page, name))
-    return " ".join(texts)
-
-
-def page_kind(page):
-    return PAGE_KINDS.get(page._meta.app_label, SearchEntry.Kind.PAGE)
-
-
-def page_is_public(page):
-    return page.live and page.depth > 1 and not page.get_view_restrictions().exists()
-
-
-def page_entries(page):
-    page = page.specific
-    if not page_is_public(page) or page._meta.app_label in SKIPPED_PAGE_APPS:
-        return []
-    entries = []
-    for language in LANGUAGES:
-        title = _value(page, "title", language)
-        if not title:
-            continue
-        with translation.override(language):
-            url = page.get_url() or ""
-        body = _page_texts(page, language)
-        summary = _value(page, "search_description", language) or strip_tags(body)[:300]
-        entry = SearchEntry(
-            kind=page_kind(page),
-            target_id=str(page.pk),
-            language=language,
-            title=title,
-            summary=summary[:300],
-            url=url,
-            title_text=index_text(title, language),
-            body_text=index_text(body, language),
-        )
-        entry.source_text = (title, body)
+        name, alternate = _public(organization, "name"), _public(organization, "alternate_name")
+        attach_fields(entry, [(name, language)], [(alternate, language)], description)
+        entry.source_text = (name, f"{alternate} {shown}")
         entries.append(entry)
     return entries
 
@@ -267,43 +220,45 @@ def page_entries(page):
 
 
 def directory_page():
-    from directory.models import DirectoryIndexPage
-
     return DirectoryIndexPage.objects.live().first()
-
-
-def _index():
-    return get_search_backend().get_index_for_model(SearchEntry)
 
 
 def _entries_changed():
     """Tell every worker that the entries changed, by moving the shared page-cache
-    version: it keys the search statistics, and cached public responses that searched (the
-    HSDS API's ``search``) must go too, since entries are written by a background task after
-    the change that emptied the cache."""
-    from infra.page_cache import invalidate_now_and_on_commit
-
+    version: it keys what readers of queries remember, and cached public responses that
+    searched (the HSDS API's ``search``) must go too, since entries are written by a
+    background task after the change that emptied the cache."""
     invalidate_now_and_on_commit()
 
 
-def replace_entries(kind, target_id, entries):
-    """Replace the entries of one object (database rows + database search index)."""
+def write_entries(entries, batch_size=500):
+    """Insert entries and their postings."""
+    created = SearchEntry.objects.bulk_create(entries, batch_size=batch_size)
+    rows = []
+    for entry in created:
+        rows += postings(entry)
+        if len(rows) >= 5000:
+            SearchTerm.objects.bulk_create(rows, batch_size=5000)
+            rows = []
+    SearchTerm.objects.bulk_create(rows, batch_size=5000)
+    return created
+
+
+def replace_entries(kind, target_id, entries, *, with_steps=False):
+    """Replace the entries of one object (and, for a page, of its steps)."""
+    selection = Q(kind=kind, target_id=str(target_id))
+    if with_steps:
+        selection |= Q(kind=kind, target_id__startswith=f"{target_id}{STEP_SEPARATOR}")
     with transaction.atomic():
-        old = list(SearchEntry.objects.filter(kind=kind, target_id=str(target_id)))
-        index = _index()
-        for entry in old:
-            index.delete_item(entry)
-        SearchEntry.objects.filter(pk__in=[e.pk for e in old]).delete()
-        created = SearchEntry.objects.bulk_create(entries)
-        if created:
-            index.add_items(SearchEntry, created)
+        old = SearchEntry.objects.filter(selection)
+        SearchTerm.objects.filter(entry__in=old).delete()
+        old.delete()
+        created = write_entries(entries)
     _entries_changed()
     return created
 
 
 def service_queryset():
-    from directory.visibility import public_services
-
     return public_services()
 
 
@@ -314,8 +269,6 @@ def index_service(service_id):
 
 
 def index_organization(organization_id):
-    from directory.models import Organization
-
     organization = Organization.objects.filter(pk=organization_id).first()
     page = directory_page()
     entries = organization_entries(organization, page) if organization else []
@@ -327,24 +280,18 @@ def index_organization(organization_id):
 
 
 def index_page(page_id):
-    from wagtail.models import Page
-
     page = Page.objects.filter(pk=page_id).first()
     entries = page_entries(page) if page else []
     page_kinds = [SearchEntry.Kind.PROTOCOL, SearchEntry.Kind.TRAINING, SearchEntry.Kind.PAGE]
     created = []
     for kind in page_kinds:
         mine = [entry for entry in entries if entry.kind == kind]
-        created += replace_entries(kind, page_id, mine)
+        created += replace_entries(kind, page_id, mine, with_steps=True)
     return created
 
 
 def all_entries(progress=None):
     """Every entry, built from the database (used by ``search_index --rebuild``)."""
-    from wagtail.models import Page
-
-    from directory.visibility import public_organizations
-
     page = directory_page()
     services = service_queryset()
     total = services.count()
@@ -357,9 +304,8 @@ def all_entries(progress=None):
         yield from organization_entries(organization, page)
     if progress:
         progress("organisations", organizations.count(), organizations.count())
-    pages = Page.objects.live().filter(depth__gt=1).specific()
     count = 0
-    for each in pages:
+    for each in Page.objects.live().filter(depth__gt=1).specific():
         yield from page_entries(each)
         count += 1
     if progress:
@@ -367,21 +313,13 @@ def all_entries(progress=None):
 
 
 def rebuild_entries(progress=None):
-    """Rebuild every entry and the database search index for them; returns the count."""
+    """Rebuild every entry and its postings; returns the number of entries."""
     entries = list(all_entries(progress))
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.search.models import IndexEntry
-
-    index = _index()
     with transaction.atomic():
+        SearchTerm.objects.all().delete()
         SearchEntry.objects.all().delete()
-        IndexEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(SearchEntry)
-        ).delete()
-        created = SearchEntry.objects.bulk_create(entries, batch_size=500)
-    for start in range(0, len(created), 5000):
-        index.add_items(SearchEntry, created[start : start + 5000])
-    _analyze(SearchEntry, IndexEntry)
+        created = write_entries(entries)
+    _analyze(SearchEntry, SearchTerm, IndexEntry)
     _entries_changed()
     return len(created)
 
@@ -389,16 +327,17 @@ def rebuild_entries(progress=None):
 def _analyze(*models):
     """Fresh planner statistics after a bulk rewrite (PostgreSQL): without them the first
     searches pick a nested-loop plan that took 1.7 s at 4,000 services instead of 20 ms,
-    until autovacuum came by. The GIN indexes' pending lists are merged too: a bulk insert
-    leaves the new entries in an unsorted list that every search scans (5 ms for an
-    8-result query at 10,000 services, 1 ms once merged), also until autovacuum."""
-    from django.db import connection
-
+    until autovacuum came by. The GIN indexes' pending lists (Wagtail's own index, which the
+    admin searches) are merged too: a bulk insert leaves the new entries in an unsorted list
+    that every search scans until autovacuum."""
     if connection.vendor != "postgresql":
         return
     tables = ", ".join(connection.ops.quote_name(model._meta.db_table) for model in models)
     with connection.cursor() as cursor:
-        cursor.execute(f"ANALYZE {tables}")
+        # VACUUM also marks the pages all-visible, so the scoring query reads the covering
+        # index alone (no heap fetches: 7x faster); it cannot run inside a transaction.
+        command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
+        cursor.execute(f"{command} {tables}")
         try:
             with transaction.atomic():  # needs the tables' owner; a replica refuses it
                 cursor.execute(

@@ -15,6 +15,8 @@ from django.core.cache import cache
 
 from search.backends import DirectoryQuery, DirectoryResult, SiteQuery, SiteResult
 from search.backends.database import DatabaseBackend
+from search.backends.elasticsearch import ElasticsearchBackend
+from search.failures import record
 
 logger = logging.getLogger("search")
 
@@ -33,8 +35,6 @@ __all__ = [
 
 def get_backend():
     if getattr(settings, "ELASTICSEARCH_URL", ""):
-        from search.backends.elasticsearch import ElasticsearchBackend
-
         return ElasticsearchBackend()
     return DatabaseBackend()
 
@@ -65,11 +65,17 @@ def _answer(method, *args):
 
 
 def search_directory(query: DirectoryQuery) -> DirectoryResult:
-    return _answer("directory", query)
+    result = _answer("directory", query)
+    if query.text.strip() and result.unmatched and query.page == 1:
+        record(query.text, query.language)
+    return result
 
 
 def search_site(query: SiteQuery) -> SiteResult:
-    return _answer("site", query)
+    result = _answer("site", query)
+    if query.text.strip() and not result.total and not result.superseded and query.page == 1:
+        record(query.text, query.language)
+    return result
 
 
 def service_ids(text, language="es"):

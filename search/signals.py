@@ -1,4 +1,11 @@
-"""Signal receivers: every public change enqueues a background update of the index."""
+"""Signal receivers: every public change enqueues a background update of the index.
+
+Inside ``indexing_deferred()`` (bulk loads such as the demo data) changes are only noted,
+and the entries are rebuilt once at the end instead of once per save.
+"""
+
+import contextvars
+from contextlib import contextmanager
 
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -6,15 +13,47 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
 from directory.bulk import changed_in_bulk, in_bulk_change
+from directory.models import (
+    Language,
+    Location,
+    Organization,
+    Schedule,
+    Service,
+    ServiceAtLocation,
+    TaxonomyTerm,
+)
+from infra.page_cache import invalidate_now_and_on_commit
 from search.bulk import rebuild_after_bulk_change
+from search.indexer import rebuild_entries
+from search.models import SearchRule
+from search.tasks import update_search_entries
+
+_deferred = contextvars.ContextVar("search_indexing_deferred", default=None)
 
 
 def enqueue(kind, object_id):
-    from search.tasks import update_search_entries
-
     if in_bulk_change():  # one rebuild follows (``search.bulk``)
         return
+    pending = _deferred.get()
+    if pending is not None:
+        pending.add((kind, str(object_id)))
+        return
     transaction.on_commit(lambda: update_search_entries.enqueue(kind, str(object_id)))
+
+
+@contextmanager
+def indexing_deferred():
+    """Note changes instead of indexing each one; when the block ends without an error and
+    anything changed, rebuild every entry once, in the caller's transaction. Elasticsearch
+    is not touched: ``search_index --rebuild`` fills it (``make setup`` runs it)."""
+    pending = set()
+    token = _deferred.set(pending)
+    try:
+        yield pending
+    finally:
+        _deferred.reset(token)
+    if pending:
+        rebuild_entries()
 
 
 def _service(sender, instance, **kwargs):
@@ -56,17 +95,12 @@ def _page_deleted(sender, instance, **kwargs):
         enqueue("page", instance.pk)
 
 
-def connect():
-    from directory.models import (
-        Language,
-        Location,
-        Organization,
-        Schedule,
-        Service,
-        ServiceAtLocation,
-        TaxonomyTerm,
-    )
+def _rules_changed(sender, **kwargs):
+    """A published, unpublished or deleted rule applies to the next query in every worker."""
+    invalidate_now_and_on_commit()
 
+
+def connect():
     for signal in (post_save, post_delete):
         signal.connect(_service, sender=Service, dispatch_uid=f"search-service-{signal}")
         signal.connect(
@@ -81,6 +115,8 @@ def connect():
     for through in (Service.categories.through, Service.populations.through):
         m2m_changed.connect(_terms_changed, sender=through, dispatch_uid=f"search-m2m-{through}")
     changed_in_bulk.connect(rebuild_after_bulk_change, dispatch_uid="search-bulk-change")
+    for signal in (post_save, post_delete):
+        signal.connect(_rules_changed, sender=SearchRule, dispatch_uid=f"search-rule-{signal}")
     page_published.connect(_page, dispatch_uid="search-page-published")
     page_unpublished.connect(_page, dispatch_uid="search-page-unpublished")
     post_delete.connect(_page_deleted, dispatch_uid="search-page-deleted")

@@ -8,8 +8,11 @@ import logging
 
 from django.conf import settings
 from django_tasks import task
+from elasticsearch.helpers import bulk
 
 from search import indexer
+from search.backends.elasticsearch import client
+from search.documents import EntryDocument, alias_name
 
 logger = logging.getLogger("search")
 
@@ -25,11 +28,6 @@ def push_to_elasticsearch(kind, object_id, entries):
     (``search_index --rebuild`` repairs the index later)."""
     if not getattr(settings, "ELASTICSEARCH_URL", ""):
         return
-    from elasticsearch.helpers import bulk
-
-    from search.backends.elasticsearch import client
-    from search.documents import EntryDocument, alias_name
-
     try:
         es = client()
         es.delete_by_query(
@@ -39,9 +37,9 @@ def push_to_elasticsearch(kind, object_id, entries):
         )
         actions = [
             {
-                **EntryDocument.from_entry(
-                    entry, getattr(entry, "facets", None), getattr(entry, "source_text", None)
-                ).to_dict(include_meta=True),
+                **EntryDocument.from_entry(entry, getattr(entry, "facets", None)).to_dict(
+                    include_meta=True
+                ),
                 "_index": alias_name(),
             }
             for entry in entries

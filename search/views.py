@@ -1,5 +1,7 @@
 """Site search and the directory search page (GET forms, no JavaScript needed)."""
 
+from urllib.parse import urlencode
+
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import translation
@@ -22,6 +24,11 @@ def _no_store_when_searching(response, request):
     return response
 
 
+def _query_url(base, **changes):
+    values = {key: value for key, value in {**base, **changes}.items() if value}
+    return "?" + urlencode(values)
+
+
 def site_search(request):
     language = translation.get_language() or "es"
     text = (request.GET.get("q") or "").strip()[:MAX_QUERY_LENGTH]
@@ -35,6 +42,8 @@ def site_search(request):
         page_number = max(1, int(request.GET.get("page") or 1))
     except ValueError:
         page_number = 1
+    include_superseded = request.GET.get("editions") == "all"
+    literal = request.GET.get("original") == "1"
     result = search_site(
         SiteQuery(
             text=text,
@@ -42,8 +51,11 @@ def site_search(request):
             kinds=(kind,) if kind else (),
             page=page_number,
             per_page=PER_PAGE,
+            include_superseded=include_superseded,
+            literal=literal,
         )
     )
+    base = {"q": text, "type": kind, "editions": "all" if include_superseded else ""}
     context = {
         "query": text,
         "result": result,
@@ -53,6 +65,17 @@ def site_search(request):
             {"code": code, "name": name, "count": result.kind_counts.get(code, 0)}
             for code, name in kinds.items()
         ],
+        "include_superseded": include_superseded,
+        "corrected": result.corrected,
+        "suggestion": result.suggestion,
+        "suggestion_url": _query_url(base, q=result.suggestion),
+        "original_url": _query_url(base, original="1"),
+        "meanings": [(name, _query_url(base, q=value)) for name, value in result.meanings],
+        "superseded_url": _query_url(base, editions="all"),
+        "previous_url": _query_url(
+            base, page=str(page_number - 1), original="1" if literal else ""
+        ),
+        "next_url": _query_url(base, page=str(page_number + 1), original="1" if literal else ""),
         "has_next": page_number * PER_PAGE < result.total,
         "page_number": page_number,
         "next_page": page_number + 1,

@@ -5,6 +5,8 @@ staff (members of a listed institution) who passed the two-factor step in this s
 (``directory.access.sees_staff_details``). Anonymous visitors never do.
 """
 
+from directory.access import sees_staff_details
+
 TRAINERS_GROUP = "Formadores"
 COORDINATION_GROUP = "Coordinación"
 NOTES_GROUPS = (TRAINERS_GROUP, COORDINATION_GROUP)
@@ -17,8 +19,6 @@ def can_see_facilitator_notes(user):
         return True
     cached = getattr(user, "_ruta_can_see_facilitator_notes", None)
     if cached is None:
-        from directory.access import sees_staff_details
-
         cached = user.groups.filter(name__in=NOTES_GROUPS).exists() or sees_staff_details(user)
         user._ruta_can_see_facilitator_notes = cached
     return cached

@@ -2,15 +2,16 @@
 
 A session's ``facilitator_notes`` are for trainers and staff only. The block templates show
 them only when the template context says ``show_facilitator_notes`` (set by the page for
-trainers and by the facilitator guide PDF); public serialisations go through
-:meth:`SessionValue.public_data`, which leaves them out.
+trainers and by the facilitator guide PDF); the session's API representation withholds
+them (``Meta.api_withheld``), and the search text and participant outputs read that.
 """
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.documents.blocks import DocumentChooserBlock
+
+from website.blocks import APIStructBlock, CompactListBlock, DocumentBlock, ItemStreamBlock
 
 MAX_SESSION_MINUTES = 8 * 60
 
@@ -23,6 +24,7 @@ class ActivityBlock(blocks.StructBlock):
     class Meta:
         icon = "time"
         label = _("Activity")
+        description = _("One timed activity of the session, and how it works.")
         template = "training/blocks/activity.html"
         preview_value = {
             "title": "Ronda de presentación",
@@ -38,27 +40,8 @@ class SessionValue(blocks.StructValue):
         return sum(activity.get("minutes") or 0 for activity in self.get("activities") or [])
 
     def public_data(self):
-        """The session without facilitator notes (API and participant-facing output)."""
-        return {
-            "title": self.get("title"),
-            "duration_minutes": self.get("duration_minutes"),
-            "objectives": list(self.get("objectives") or []),
-            "activities": [
-                {
-                    "title": activity.get("title"),
-                    "minutes": activity.get("minutes"),
-                    "description": activity.get("description"),
-                }
-                for activity in self.get("activities") or []
-            ],
-            "materials": list(self.get("materials") or []),
-            "handouts": [
-                {"id": document.pk, "title": document.title, "url": document.url}
-                for document in self.get("handouts") or []
-                if document is not None
-            ],
-            "assessment_checklist": list(self.get("assessment_checklist") or []),
-        }
+        """The session without facilitator notes: its API representation."""
+        return self.block.get_api_representation(self)
 
     def public_text(self):
         """Searchable text of the session: everything except the facilitator notes."""
@@ -70,7 +53,7 @@ class SessionValue(blocks.StructValue):
         return " ".join(part for part in parts if part)
 
 
-class SessionBlock(blocks.StructBlock):
+class SessionBlock(APIStructBlock):
     title = blocks.CharBlock(label=_("title"), max_length=200)
     duration_minutes = blocks.IntegerBlock(
         label=_("duration (minutes)"), min_value=1, max_value=MAX_SESSION_MINUTES
@@ -82,7 +65,7 @@ class SessionBlock(blocks.StructBlock):
     materials = blocks.ListBlock(
         blocks.CharBlock(max_length=200), label=_("materials needed"), required=False
     )
-    handouts = blocks.ListBlock(DocumentChooserBlock(), label=_("handouts"), required=False)
+    handouts = CompactListBlock(DocumentBlock(), label=_("handouts"), required=False)
     assessment_checklist = blocks.ListBlock(
         blocks.CharBlock(max_length=300), label=_("assessment checklist"), required=False
     )
@@ -98,8 +81,13 @@ class SessionBlock(blocks.StructBlock):
     class Meta:
         icon = "group"
         label = _("Session")
+        description = _(
+            "A session: objectives, timed activities, materials, handouts, a checklist and "
+            "notes for facilitators only."
+        )
         template = "training/blocks/session.html"
         value_class = SessionValue
+        api_withheld = ("facilitator_notes",)
         preview_value = {
             "title": "Mis fortalezas",
             "duration_minutes": 90,
@@ -132,7 +120,7 @@ class SessionBlock(blocks.StructBlock):
         return value
 
 
-class SessionStreamBlock(blocks.StreamBlock):
+class SessionStreamBlock(ItemStreamBlock):
     session = SessionBlock()
 
     class Meta:

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .models import Audience, DeliveryMode, Level, Topic
+from .choices import Audience, DeliveryMode, Level, Topic
 
 DURATION_BANDS = [
     ("up-to-4", _("Up to 4 hours"), Decimal("0"), Decimal("4")),

@@ -9,7 +9,8 @@ from django.utils.text import slugify
 
 from website.factories import TranslatedPageFactory
 
-from .models import Audience, DeliveryMode, Level, Topic, TrainingIndexPage, TrainingModulePage
+from .choices import Audience, DeliveryMode, Level, Topic
+from .models import TrainingIndexPage, TrainingModulePage
 
 
 def _items(values):

@@ -17,50 +17,16 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from infra.pdf import PDFDocument, PDFPageMixin, serve_pdf
+from directory.selectors import public_services
+from website.blocks import BlocksAPIField
 from website.models import RICH_TEXT_FEATURES
 
 from .access import can_see_facilitator_notes
 from .blocks import SessionStreamBlock
+from .catalogue import Catalogue
+from .choices import Audience, DeliveryMode, Level, Licence, Topic
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
-
-
-class Topic(models.TextChoices):
-    LIFE_SKILLS = "life-skills", _("Life skills")
-    PSYCHOSOCIAL = "psychosocial", _("Psychosocial")
-    RIGHTS = "rights-prevention", _("Rights and prevention")
-    FINANCIAL = "financial-literacy", _("Financial literacy")
-    DIGITAL = "digital-job-search", _("Digital literacy and job search")
-    ENTREPRENEURSHIP = "entrepreneurship", _("Entrepreneurship")
-    TRADES = "trades", _("Trades")
-
-
-class Audience(models.TextChoices):
-    ADULTS = "adult-survivors", _("Adult survivors")
-    ADOLESCENTS = "adolescents", _("Adolescents from 15")
-    FACILITATORS = "facilitators", _("Facilitators")
-
-
-class Level(models.TextChoices):
-    INTRODUCTORY = "introductory", _("Introductory")
-    INTERMEDIATE = "intermediate", _("Intermediate")
-    ADVANCED = "advanced", _("Advanced")
-
-
-class DeliveryMode(models.TextChoices):
-    GROUP = "group", _("Group")
-    INDIVIDUAL = "individual", _("Individual")
-    BOTH = "both", _("Group or individual")
-
-
-class Licence(models.TextChoices):
-    CC_BY = "cc-by-4.0", _("Creative Commons Attribution 4.0 (CC BY 4.0)")
-    CC_BY_SA = "cc-by-sa-4.0", _("Creative Commons Attribution-ShareAlike 4.0 (CC BY-SA 4.0)")
-    CC_BY_NC_SA = (
-        "cc-by-nc-sa-4.0",
-        _("Creative Commons Attribution-NonCommercial-ShareAlike 4.0 (CC BY-NC-SA 4.0)"),
-    )
-    ALL_RIGHTS = "all-rights-reserved", _("All rights reserved (ask the author organisation)")
 
 
 class TrainingIndexPage(Page):
@@ -70,6 +36,7 @@ class TrainingIndexPage(Page):
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    api_fields = [APIField("intro")]
     parent_page_types = ["website.HomePage"]
     subpage_types = ["training.TrainingModulePage"]
     max_count = 1
@@ -81,8 +48,6 @@ class TrainingIndexPage(Page):
         return TrainingModulePage.objects.child_of(self).live().public()
 
     def get_context(self, request, *args, **kwargs):
-        from .catalogue import Catalogue
-
         context = super().get_context(request, *args, **kwargs)
         catalogue = Catalogue(self.modules(), request.GET)
         context["catalogue"] = catalogue
@@ -95,7 +60,7 @@ class TrainingModulePage(RoutablePageMixin, PDFPageMixin, Page):
 
     Facilitator notes live inside the sessions; they are never in ``search_fields`` (the
     public index reads ``public_session_text_<lang>`` instead) nor in ``api_fields`` (the
-    API gets ``public_sessions``).
+    API gets ``public_sessions``: the sessions as their blocks shape them, without notes).
     """
 
     summary = models.TextField(_("summary"))
@@ -213,7 +178,8 @@ class TrainingModulePage(RoutablePageMixin, PDFPageMixin, Page):
         APIField("author_organization_name"),
         APIField("prerequisite_modules"),
         APIField("public_related_services"),
-        APIField("public_sessions"),
+        APIField("public_sessions", serializer=BlocksAPIField(source="sessions")),
+        APIField("handout_url"),
     ]
     parent_page_types = ["training.TrainingIndexPage"]
     subpage_types = []
@@ -266,8 +232,8 @@ class TrainingModulePage(RoutablePageMixin, PDFPageMixin, Page):
         return self._public_session_text("en")
 
     @property
-    def public_sessions(self):
-        return [block.value.public_data() for block in self.sessions]
+    def handout_url(self):
+        return f"{self.get_full_url()}handout.pdf"
 
     @property
     def author_organization_name(self):
@@ -277,13 +243,17 @@ class TrainingModulePage(RoutablePageMixin, PDFPageMixin, Page):
     def prerequisite_modules(self):
         return [
             {"id": module.pk, "title": module.title, "url": module.url}
-            for module in self.prerequisites.live().public()
+            for module in self.visible_prerequisites()
         ]
 
-    def visible_related_services(self):
-        from directory.visibility import public_services
+    # A draft in preview holds its relations in modelcluster's fake querysets, which offer
+    # all() but no queries (values_list, live): read the ids, then query the database.
+    def visible_prerequisites(self):
+        ids = [module.pk for module in self.prerequisites.all()]
+        return TrainingModulePage.objects.filter(pk__in=ids).live().public()
 
-        ids = self.related_services.values_list("pk", flat=True)
+    def visible_related_services(self):
+        ids = [service.pk for service in self.related_services.all()]
         return public_services().filter(pk__in=ids).select_related("organization").order_by("name")
 
     @property
@@ -306,7 +276,7 @@ class TrainingModulePage(RoutablePageMixin, PDFPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["show_facilitator_notes"] = can_see_facilitator_notes(request.user)
         context["related_services"] = self.visible_related_services()
-        context["prerequisite_pages"] = self.prerequisites.live().public()
+        context["prerequisite_pages"] = self.visible_prerequisites()
         return context
 
     def get_pdf_context(self, kind):
@@ -315,7 +285,7 @@ class TrainingModulePage(RoutablePageMixin, PDFPageMixin, Page):
             "kind": kind,
             "show_facilitator_notes": kind == "guide",
             "related_services": list(self.visible_related_services()),
-            "prerequisite_pages": list(self.prerequisites.live().public()),
+            "prerequisite_pages": list(self.visible_prerequisites()),
             "online_url": self.get_full_url(),
             "built_on": timezone.localdate(),
         }

@@ -1,10 +1,8 @@
 from django import template
 
-from protocol_pages.blocks import SUB_ROUTE_CHOICES
+from protocol_pages.choices import SUB_ROUTE_LABELS
 
 register = template.Library()
-
-SUB_ROUTE_LABELS = dict(SUB_ROUTE_CHOICES)
 
 
 @register.filter

@@ -4,13 +4,19 @@ import re
 from io import BytesIO
 
 import pytest
+from django.contrib.staticfiles import finders
+from django.core.cache import cache
+from django.template.loader import render_to_string
 from django.test import override_settings
 from django.utils import translation
+from django_tasks import default_task_backend
 from pypdf import PdfReader
 
 from infra.models import BuiltDocument
 from infra.pdf import build_document, build_page_document
 from protocol_pages.factories import ProtocolPhasePageFactory, step_data
+from protocol_pages.handbook import handbook_builds_deferred, handbook_context
+from website.models import SiteSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -132,16 +138,11 @@ def test_english_handbook_is_in_english(protocol):
 
 
 def test_handbook_is_hyphenated_spanish(protocol):
-    from protocol_pages.handbook import handbook_context
-
     with translation.override("es"):
-        from django.template.loader import render_to_string
-
         html = render_to_string(
             "protocol_pages/pdf/handbook.html", handbook_context(protocol["current"])
         )
     assert '<html lang="es">' in html
-    from django.contrib.staticfiles import finders
 
     with open(finders.find("protocol_pages/css/handbook.css"), encoding="utf-8") as handle:
         css = handle.read()
@@ -150,8 +151,6 @@ def test_handbook_is_hyphenated_spanish(protocol):
 
 @override_settings(TASKS=DUMMY_TASKS)
 def test_missing_handbook_answers_503_with_retry_after(client, protocol):
-    from django_tasks import default_task_backend
-
     default_task_backend.clear()
     response = client.get("/es/protocolo/edicion-2024/manual.pdf")
     assert response.status_code == 503
@@ -181,9 +180,6 @@ def test_built_handbook_is_kept_by_the_anonymous_page_cache(
     """Regression (issue #9): each download used to route through Wagtail (~30 ms of CPU),
     which held the handbook at ~20 req/s under load; repeated anonymous downloads are now
     answered from the shared cache without touching the database."""
-    from django.core.cache import cache
-
-    from website.models import SiteSettings
 
     SiteSettings.load()
     build_document(protocol["current"], "manual", "es")
@@ -205,8 +201,6 @@ def test_built_handbook_is_kept_by_the_anonymous_page_cache(
 
 @override_settings(TASKS=DUMMY_TASKS)
 def test_publishing_a_section_requests_the_edition_handbook(protocol):
-    from django_tasks import default_task_backend
-
     default_task_backend.clear()
     protocol["phase2"].save_revision().publish()
     requested = {
@@ -234,10 +228,6 @@ def test_publishing_a_section_rebuilds_the_stored_handbook(protocol):
 
 @override_settings(TASKS=DUMMY_TASKS)
 def test_deferred_builds_request_each_edition_once(protocol):
-    from django_tasks import default_task_backend
-
-    from protocol_pages.handbook import handbook_builds_deferred
-
     default_task_backend.clear()
     with handbook_builds_deferred():
         protocol["phase1"].save_revision().publish()

@@ -1,10 +1,16 @@
 import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ValidationError
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.models import Page
+from wagtail.search.index import SearchField
 from wagtail.test.utils import WagtailPageTestCase
 
+from protocol_pages.blocks import DeadlineBlock, DecisionPointBlock
 from protocol_pages.factories import ProtocolPhasePageFactory, step_data
 from protocol_pages.models import (
     ProtocolAnnexPage,
@@ -49,10 +55,7 @@ def test_pages_are_renderable(protocol):
 
 
 def _request(page):
-    from django.test import RequestFactory
-
     request = RequestFactory().get(page.url)
-    from django.contrib.auth.models import AnonymousUser
 
     request.user = AnonymousUser()
     return request
@@ -96,8 +99,6 @@ def test_phase_page_query_count_does_not_grow_with_steps(client, protocol):
 
 @pytest.mark.django_db
 def test_sub_route_kind_is_unique_per_edition(protocol):
-    from django.core.exceptions import ValidationError
-
     duplicate = ProtocolSubRoutePage(title="Otra crisis", slug="otra", kind="crisis")
     protocol["current"].add_child(instance=duplicate)
     with pytest.raises(ValidationError):
@@ -106,10 +107,6 @@ def test_sub_route_kind_is_unique_per_edition(protocol):
 
 @pytest.mark.django_db
 def test_deadline_block_requires_unit_with_amount():
-    from wagtail.blocks.struct_block import StructBlockValidationError
-
-    from protocol_pages.blocks import DeadlineBlock
-
     block = DeadlineBlock()
     with pytest.raises(StructBlockValidationError):
         block.clean(block.to_python({"amount": 3, "unit": "", "from_event": ""}))
@@ -122,10 +119,6 @@ def test_deadline_block_requires_unit_with_amount():
 
 @pytest.mark.django_db
 def test_decision_point_needs_a_target():
-    from wagtail.blocks.struct_block import StructBlockValidationError
-
-    from protocol_pages.blocks import DecisionPointBlock
-
     block = DecisionPointBlock()
     with pytest.raises(StructBlockValidationError):
         block.clean(block.to_python({"question": "¿?", "answer": "Sí"}))
@@ -133,8 +126,6 @@ def test_decision_point_needs_a_target():
 
 @pytest.mark.django_db
 def test_search_fields_include_step_text(protocol):
-    from wagtail.search.index import SearchField
-
     names = {f.field_name for f in ProtocolPhasePage.search_fields if isinstance(f, SearchField)}
     assert {"steps_es", "steps_en", "title"} <= names
     assert Page.objects.type(ProtocolPhasePage).count() >= 2

@@ -1,5 +1,10 @@
+import datetime
+
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
+
+from protocol_pages.diff import diff_editions
+from protocol_pages.factories import ProtocolEditionPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -71,12 +76,6 @@ def test_edition_status_is_derived_from_dates(protocol):
 
 
 def test_future_edition_is_a_draft_and_not_in_force(protocol):
-    import datetime
-
-    from django.utils import timezone
-
-    from protocol_pages.factories import ProtocolEditionPageFactory
-
     future = ProtocolEditionPageFactory(
         parent=protocol["index"],
         title="Edición 2099",
@@ -100,8 +99,6 @@ def test_diff_lists_added_removed_and_changed_steps(client, protocol):
 
 
 def test_diff_by_block_id_ignores_titles(protocol):
-    from protocol_pages.diff import diff_editions
-
     diff = diff_editions(protocol["old"], protocol["current"])
     with translation.override("es"):
         assert {c.block_id for c in diff.added} == {

@@ -25,6 +25,7 @@ class DirectoryQuery:
     page: int = 1
     per_page: int = 20
     now: datetime | None = None
+    literal: bool = False  # search the text as typed, without typo correction
 
     def filters(self, without=None):
         """{facet name: selected value} of the filters in use, but ``without``."""
@@ -38,8 +39,12 @@ class DirectoryResult:
     total: int
     facets: dict  # facet name -> {option code: count}; flags -> {"true": count}
     distances: dict = field(default_factory=dict)  # service id -> (km, "exact"|"city")
-    suggestion: str = ""
+    suggestion: str = ""  # "did you mean": the typed text was searched
     backend: str = "database"
+    corrected: str = ""  # the text searched instead of the typed one (typo correction)
+    meanings: list = field(default_factory=list)  # [(meaning, query text)] of an ambiguous word
+    fallbacks: set = field(default_factory=set)  # ids shown with the other language's text
+    unmatched: bool = False  # the text matched nothing at all (whatever the filters)
 
 
 @dataclass
@@ -49,6 +54,8 @@ class SiteQuery:
     kinds: tuple = ()
     page: int = 1
     per_page: int = 20
+    include_superseded: bool = False  # protocol editions no longer in force
+    literal: bool = False  # search the text as typed, without typo correction
 
 
 @dataclass
@@ -58,3 +65,6 @@ class SiteResult:
     kind_counts: dict
     suggestion: str = ""
     backend: str = "database"
+    corrected: str = ""
+    meanings: list = field(default_factory=list)
+    superseded: int = 0  # protocol results left out (editions no longer in force)

@@ -1,14 +1,27 @@
-"""Elasticsearch backend (elasticsearch-dsl): the query bodies are built by pure functions
-(``directory_search``, ``site_search``) so tests can assert them with ``to_dict()``."""
+"""Elasticsearch backend (elasticsearch-dsl): the query is read by ``search.analysis``
+exactly as for the database (rules, typo correction, stems), then scored by the cluster as
+closely to ``search.backends.scoring`` as it allows: each term a ``combined_fields`` query
+(BM25F over the three fields with the same weights), a concept the best of its terms, the
+same qualification as a filter and "all words" as a bonus clause. The bodies are built by
+pure functions (``directory_search``, ``site_search``) so tests assert them with
+``to_dict()``."""
 
 from django.conf import settings
 from elasticsearch import Elasticsearch
 from elasticsearch.dsl import A, Q, Search
 
-from search.backends import DirectoryResult, SiteQuery, SiteResult
+from search.analysis import read_query
+from search.backends import DirectoryQuery, DirectoryResult, SiteQuery
 from search.backends.clock import GALAPAGOS, MAINLAND, local_now, minute_of_week
+from search.backends.database import DatabaseBackend, fallback_ids
+from search.backends.scoring import Scored
+from search.backends.site import site_result
 from search.documents import alias_name
 from search.facets import CHOICE_FACETS, FLAG_FACETS
+from search.lookup import query_context
+from search.models import SearchEntry
+from search.postings import FIELD_NAMES
+from search.weights import COVERAGE_BONUS, FIELDS
 
 KEYWORD_FACETS = {facet.name: facet.document_field for facet in CHOICE_FACETS}
 FACET_SIZE = 100
@@ -24,15 +37,47 @@ def client():
     )
 
 
-def text_query(text, language):
-    """All words, each allowed a typo (fuzziness AUTO), title weighted 3×."""
+TERM_FIELDS = [
+    f"{name}_terms^{weight:g}"
+    for name, (_c, _l, weight, _b) in zip(FIELD_NAMES, FIELDS, strict=True)
+]
+
+
+def _concept_clause(concept):
+    """The best of the concept's terms, each weighted as in the database ranking."""
+    alternatives = [
+        Q("combined_fields", query=term, fields=TERM_FIELDS, boost=round(weight, 4))
+        for term, weight in sorted(concept.terms.items())
+    ]
+    return alternatives[0] if len(alternatives) == 1 else Q("dis_max", queries=alternatives)
+
+
+def text_query(concepts):
+    """Scored clauses for every concept, with the database's qualification as a filter: a
+    concept of the directory's vocabulary, or every concept asked for, or (a query of
+    places only) a place."""
+    if not concepts:
+        return Q("match_none")
+    clauses = [_concept_clause(concept) for concept in concepts]
+    needs = [
+        clause for c, clause in zip(concepts, clauses, strict=True) if c.counted and not c.place
+    ]
+    counted = [clause for c, clause in zip(concepts, clauses, strict=True) if c.counted]
+    qualifying = [
+        clause for c, clause in zip(concepts, clauses, strict=True) if c.anchor and c.counted
+    ]
+    if needs:
+        qualifying.append(Q("bool", must=needs))
+    else:
+        qualifying += [clause for c, clause in zip(concepts, clauses, strict=True) if c.place]
+    should = [*clauses]
+    if len(counted) > 1:
+        should.append(Q("bool", must=counted, boost=COVERAGE_BONUS))
     return Q(
-        "multi_match",
-        query=text,
-        fields=[f"title_{language}^3", f"body_{language}"],
-        operator="and",
-        fuzziness="AUTO",
-        prefix_length=1,
+        "bool",
+        should=should,
+        minimum_should_match=1,
+        filter=[Q("bool", should=qualifying, minimum_should_match=1)],
     )
 
 
@@ -73,11 +118,12 @@ def _flag_clause(facet, query):
     return Q("term", **{facet.document_field: True})
 
 
-def directory_search(query):
-    """The Elasticsearch request for a directory search: text, facet aggregations that each
-    ignore their own filter, the selected filters as post_filter, relevance or distance."""
+def directory_search(query, concepts=()):
+    """The Elasticsearch request for a directory search: the concepts of the query's text
+    (``search.analysis``), facet aggregations that each ignore their own filter, the
+    selected filters as post_filter, relevance or distance."""
     base = [Q("term", language=query.language), Q("term", kind="service")]
-    must = [text_query(query.text, query.language)] if query.text.strip() else [Q("match_all")]
+    must = [text_query(concepts)] if query.text.strip() else [Q("match_all")]
     search = Search(index=alias_name()).query(Q("bool", must=must, filter=base))
     clauses = filter_clauses(query)
     if clauses:
@@ -105,45 +151,17 @@ def directory_search(query):
         )
     elif not query.text.strip():
         search = search.sort("title.raw")
-    if query.text.strip():
-        search = search.suggest(
-            "did_you_mean", query.text, term={"field": f"body_{query.language}"}
-        )
     start = (query.page - 1) * query.per_page
     return search.source(["object_id"])[start : start + query.per_page]
 
 
-def site_search(query):
+def site_search(query, concepts, size=MAX_IDS):
+    """Every matching entry (``size`` at most), best first: site results are then shaped
+    like the database's (``search.backends.site``: editions, snippets, pages)."""
     search = Search(index=alias_name()).query(
-        Q(
-            "bool",
-            must=[text_query(query.text, query.language)],
-            filter=[Q("term", language=query.language)],
-        )
+        Q("bool", must=[text_query(concepts)], filter=[Q("term", language=query.language)])
     )
-    if query.kinds:
-        search = search.post_filter(Q("terms", kind=list(query.kinds)))
-    search.aggs.bucket("kinds", "terms", field="kind", size=10)
-    search = search.suggest("did_you_mean", query.text, term={"field": f"body_{query.language}"})
-    start = (query.page - 1) * query.per_page
-    return search.source(["kind", "object_id", "title", "summary", "url"])[
-        start : start + query.per_page
-    ]
-
-
-def _suggestion(response, text):
-    suggest = getattr(response, "suggest", None)
-    if not suggest or "did_you_mean" not in suggest:
-        return ""
-    words, changed = [], False
-    for part in suggest["did_you_mean"]:
-        options = part.get("options") or []
-        if options:
-            words.append(options[0]["text"])
-            changed = True
-        else:
-            words.append(part["text"])
-    return " ".join(words) if changed else ""
+    return search.source(["kind", "object_id", "title"])[0:size]
 
 
 class ElasticsearchBackend:
@@ -152,10 +170,15 @@ class ElasticsearchBackend:
     def __init__(self, es=None):
         self.es = es or client()
 
-    def directory(self, query):
-        from search.backends.database import DatabaseBackend
+    def _reading(self, text, language, literal=False):
+        return read_query(text, language, query_context(language), literal=literal)
 
-        response = directory_search(query).using(self.es).execute()
+    def directory(self, query):
+        reading = (
+            self._reading(query.text, query.language, query.literal) if query.text.strip() else None
+        )
+        concepts = reading.concepts if reading else ()
+        response = directory_search(query, concepts).using(self.es).execute()
         facets = {}
         aggregations = response.aggregations
         for facet in KEYWORD_FACETS:
@@ -173,47 +196,53 @@ class ElasticsearchBackend:
             total=response.hits.total.value,
             facets=facets,
             distances=distances,
-            suggestion=_suggestion(response, query.text) if not ids else "",
+            suggestion=reading.suggestion if reading else "",
             backend=self.name,
+            corrected=reading.corrected if reading else "",
+            meanings=reading.meanings if reading else [],
+            fallbacks=fallback_ids(ids, query.language) if ids else set(),
+            unmatched=bool(reading) and not response.hits.total.value and not query.filters(),
         )
 
     def service_ids(self, text, language):
-        from search.backends import DirectoryQuery
-
         query = DirectoryQuery(text=text, language=language, per_page=MAX_IDS)
-        response = directory_search(query).using(self.es).execute()
+        concepts = self._reading(text, language).concepts
+        response = directory_search(query, concepts).using(self.es).execute()
         return [hit.object_id for hit in response]
 
     def organization_ids(self, text, language):
-        query = SiteQuery(text=text, language=language, kinds=("organization",), per_page=MAX_IDS)
-        response = site_search(query).using(self.es).execute()
-        return [hit.object_id for hit in response]
+        query = SiteQuery(text=text, language=language)
+        concepts = self._reading(text, language).concepts
+        search = site_search(query, concepts).filter("term", kind="organization")
+        return [hit.object_id for hit in search.using(self.es).execute()]
 
     def site(self, query):
-        if not query.text.strip():
-            return SiteResult(hits=[], total=0, kind_counts={}, backend=self.name)
-        from search.models import SearchEntry
-
-        labels = dict(SearchEntry.Kind.choices)
-        response = site_search(query).using(self.es).execute()
-        hits = [
-            {
-                "kind": hit.kind,
-                "kind_label": labels.get(hit.kind, hit.kind),
-                "object_id": hit.object_id,
-                "title": hit.title,
-                "summary": getattr(hit, "summary", ""),
-                "url": getattr(hit, "url", ""),
-            }
-            for hit in response
-        ]
-        kind_counts = {
-            bucket["key"]: bucket["doc_count"] for bucket in response.aggregations.kinds.buckets
-        }
-        return SiteResult(
-            hits=hits,
-            total=response.hits.total.value,
-            kind_counts=kind_counts,
-            suggestion=_suggestion(response, query.text) if not hits else "",
-            backend=self.name,
+        reading = (
+            self._reading(query.text, query.language, query.literal) if query.text.strip() else None
         )
+        if reading is None:
+            return site_result(query, [], None, backend=self.name)
+        response = site_search(query, reading.concepts).using(self.es).execute()
+        found = _entries_for_hits(response)
+        return site_result(query, found, reading, backend=self.name)
+
+
+def _entries_for_hits(response):
+    """[Scored] of the database entries behind the cluster's hits, in the cluster's order
+    (snippets, editions and URLs are read from the database rows)."""
+    from_hits = [
+        (hit.kind, hit.object_id, getattr(hit.meta, "score", 0.0) or 0.0) for hit in response
+    ]
+    keys = {(kind, object_id) for kind, object_id, _s in from_hits}
+    language = response.search.to_dict()["query"]["bool"]["filter"][0]["term"]["language"]
+    rows = {
+        (kind, target_id): (pk, title)
+        for pk, kind, target_id, title in SearchEntry.objects.filter(
+            language=language, target_id__in=[o for _k, o in keys]
+        ).values_list("pk", "kind", "target_id", "title")
+    }
+    return [
+        Scored(rows[(kind, object_id)][0], object_id, kind, rows[(kind, object_id)][1], score)
+        for kind, object_id, score in from_hits
+        if (kind, object_id) in rows
+    ]

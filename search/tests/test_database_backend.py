@@ -5,11 +5,14 @@ import pytest
 from directory.factories import category, population
 from directory.models import Language, Schedule, Service
 from directory.provinces import provinces
+from search.analysis import read_query
 from search.backends import DirectoryQuery, SiteQuery
 from search.backends.database import DatabaseBackend, distance_km
+from search.backends.scoring import rank, rank_in_python
 from search.indexer import rebuild_entries
-from search.models import SearchEntry
-from search.text import stems
+from search.lookup import query_context
+from search.models import SearchEntry, SearchTerm
+from search.text import stem
 
 pytestmark = pytest.mark.django_db
 
@@ -102,7 +105,8 @@ def test_spanish_queries_find_the_service(services, text, expected):
 def test_typo_is_corrected_and_suggested(services):
     result = search(text="psicologca")
     assert result.ids == [str(services["psych"].pk)]
-    assert result.suggestion == "psicologica"
+    assert result.corrected == "psicologica"  # shown as "Mostrando resultados para …"
+    assert search(text="psicologca", literal=True).ids == []  # "buscar en cambio …"
 
 
 def test_nonsense_finds_nothing(services):
@@ -118,11 +122,11 @@ def test_english_query_does_not_match_spanish_text(services):
 
 
 def test_index_never_holds_confidential_address(services):
-    texts = " ".join(
-        f"{e.title} {e.summary} {e.title_text} {e.body_text}" for e in SearchEntry.objects.all()
-    )
+    texts = " ".join(f"{e.title} {e.summary} {e.content}" for e in SearchEntry.objects.all())
+    terms = set(SearchTerm.objects.values_list("term", flat=True))
     assert "secreta" not in texts.lower()
-    assert "machala" in texts.lower()
+    assert stem("secreta") not in terms
+    assert stem("machala") in terms
 
 
 def _orm_counts(services_qs):
@@ -210,17 +214,17 @@ def test_site_search_filters_by_kind_and_language(services):
 
 
 @pytest.mark.parametrize(
-    ("text", "operator"),
+    "text",
     [
-        ("albergue mujeres", "and"),
-        ("atencion", "and"),
-        ("legal terapia mujeres", "or"),
-        ("refugio adolescentes extranjeros trata", "or"),
+        "albergue mujeres",
+        "atencion",
+        "legal terapia mujeres",
+        "refugio adolescentes extranjeros trata",
     ],
 )
-def test_any_database_ranks_as_the_one_query_paths_do(services, make_service, text, operator):
-    """The generic path (modelsearch, then Python) and the SQLite / PostgreSQL one-query
-    paths order the same matches the same way."""
+def test_the_database_computes_the_documented_score(services, make_service, text):
+    """The one SQL query (SQLite or PostgreSQL) ranks exactly as the formula of
+    ``search.backends.scoring`` computed in Python from the same postings."""
     make_service(
         name="Atención legal y psicológica para mujeres",
         name_es="Atención legal y psicológica para mujeres",
@@ -234,12 +238,11 @@ def test_any_database_ranks_as_the_one_query_paths_do(services, make_service, te
         categories=[category("shelter")],
     )
     rebuild_entries()
-    backend = DatabaseBackend()
-    terms = list(dict.fromkeys(stems(text, "es")))
+    concepts = read_query(text, "es", query_context("es")).concepts
     kinds = [kind for kind, _label in SearchEntry.Kind.choices]
-    ranked = backend._run(terms, "es", kinds, operator)
+    ranked = rank(concepts, "es", kinds)
     assert len(ranked) >= 2, ranked
-    assert backend._run_generic(terms, "es", kinds, operator) == ranked
+    assert rank_in_python(concepts, "es", kinds) == ranked
 
 
 def test_text_search_sorted_by_distance_keeps_every_match(services):
@@ -255,3 +258,19 @@ def test_text_search_sorted_by_distance_keeps_every_match(services):
     assert kilometres == sorted(kilometres)
     assert by_distance.ids[0] == str(services["psych"].pk)
     assert by_distance.facets == by_relevance.facets
+
+
+def test_a_providers_typo_is_never_rewritten_but_gets_a_suggestion(services, make_service):
+    """A word found in some description is searched as typed (never rewritten), and a rare
+    one near a vocabulary word gets "did you mean"; a word found nowhere is corrected."""
+    typo = make_service(
+        name="Consejería", name_es="Consejería", description_es="Atención psicolojica breve."
+    )
+    rebuild_entries()
+    result = search(text="psicolojica")
+    assert result.ids == [str(typo.pk)]
+    assert result.corrected == ""
+    assert result.suggestion == "psicologica"
+    corrected = search(text="psicologca")  # found nowhere: corrected, with the undo link
+    assert corrected.corrected == "psicologica"
+    assert str(services["psych"].pk) in corrected.ids

@@ -1,14 +1,17 @@
-"""The Elasticsearch backend without a cluster: exact request bodies (``to_dict()``), the
-index definition and the documents (the outage and a real cluster:
-``test_elasticsearch_outage.py``)."""
+"""The Elasticsearch backend without a cluster: exact request bodies (``to_dict()``); the
+outage fallback and the real-cluster tests are in ``test_elasticsearch_outage``."""
 
 from datetime import UTC, datetime
 
+from search.analysis import Concept
 from search.backends import DirectoryQuery, SiteQuery
 from search.backends.elasticsearch import directory_search, site_search
 from search.documents import EntryDocument
 from search.es_index import build_index
 from search.models import SearchEntry
+from search.postings import attach_fields
+
+FIELDS = ["title_terms^3", "labels_terms^2", "body_terms^1"]
 
 OPEN_NOW = {
     "bool": {
@@ -36,90 +39,28 @@ OPEN_NOW = {
 PROVINCE = {"term": {"provinces": "EC-O"}}
 
 
-def test_index_mapping_and_analyzers(settings, tmp_path):
-    synonyms = tmp_path / "synonyms.txt"
-    synonyms.write_text("# editors' file\nalbergue, casa de acogida\n\nshelter, safe house\n")
-    settings.SEARCH_SYNONYMS_FILE = synonyms
+def test_index_mapping_and_analyzers():
     body = build_index("ruta-test-entries-1").to_dict()
-    spanish_synonyms = {
-        "type": "synonym_graph",
-        "lenient": True,
-        "synonyms": ["albergue, casa de acogida", "shelter, safe house"],
-    }
     assert body["settings"] == {
         "number_of_shards": 1,
         "number_of_replicas": 0,
-        "analysis": {
-            "analyzer": {
-                "ruta_es_index": {
-                    "type": "custom",
-                    "tokenizer": "standard",
-                    "filter": ["lowercase", "asciifolding", "ruta_es_index_stemmer"],
-                },
-                "ruta_en_index": {
-                    "type": "custom",
-                    "tokenizer": "standard",
-                    "filter": ["lowercase", "asciifolding", "ruta_en_index_stemmer"],
-                },
-                "ruta_spanish": {
-                    "type": "custom",
-                    "tokenizer": "standard",
-                    "filter": [
-                        "lowercase",
-                        "asciifolding",
-                        "ruta_spanish_synonyms",
-                        "ruta_spanish_stop",
-                        "ruta_spanish_stemmer",
-                    ],
-                },
-                "ruta_english": {
-                    "type": "custom",
-                    "tokenizer": "standard",
-                    "filter": [
-                        "lowercase",
-                        "asciifolding",
-                        "ruta_english_synonyms",
-                        "ruta_english_stemmer",
-                    ],
-                },
-            },
-            "filter": {
-                "ruta_es_index_stemmer": {"type": "stemmer", "language": "light_spanish"},
-                "ruta_en_index_stemmer": {"type": "stemmer", "language": "light_english"},
-                "ruta_spanish_synonyms": spanish_synonyms,
-                "ruta_spanish_stop": {"type": "stop", "stopwords": "_spanish_"},
-                "ruta_spanish_stemmer": {"type": "stemmer", "language": "light_spanish"},
-                "ruta_english_synonyms": spanish_synonyms,
-                "ruta_english_stemmer": {"type": "stemmer", "language": "light_english"},
-            },
+        "similarity": {
+            "ruta_title": {"type": "BM25", "k1": 1.2, "b": 0.5},
+            "ruta_labels": {"type": "BM25", "k1": 1.2, "b": 0.3},
+            "ruta_body": {"type": "BM25", "k1": 1.2, "b": 0.75},
         },
+        "analysis": {"analyzer": {"ruta_terms": {"type": "custom", "tokenizer": "whitespace"}}},
     }
-    text = {"type": "text"}
-    assert body["mappings"] == {
-        "properties": {
-            "kind": {"type": "keyword"},
-            "object_id": {"type": "keyword"},
-            "language": {"type": "keyword"},
-            "title": {**text, "fields": {"raw": {"type": "keyword"}}},
-            "summary": {**text, "index": False},
-            "url": {"type": "keyword", "index": False},
-            "title_es": {**text, "analyzer": "ruta_es_index", "search_analyzer": "ruta_spanish"},
-            "body_es": {**text, "analyzer": "ruta_es_index", "search_analyzer": "ruta_spanish"},
-            "title_en": {**text, "analyzer": "ruta_en_index", "search_analyzer": "ruta_english"},
-            "body_en": {**text, "analyzer": "ruta_en_index", "search_analyzer": "ruta_english"},
-            "status": {"type": "keyword"},
-            "provinces": {"type": "keyword"},
-            "categories": {"type": "keyword"},
-            "populations": {"type": "keyword"},
-            "languages": {"type": "keyword"},
-            "is_free": {"type": "boolean"},
-            "open_24_hours": {"type": "boolean"},
-            "open_minutes": {"type": "integer_range"},
-            "timezone": {"type": "keyword"},
-            "points": {"type": "geo_point"},
-            "assured_date": {"type": "date"},
+    properties = body["mappings"]["properties"]
+    for name in ("title", "labels", "body"):
+        assert properties[f"{name}_terms"] == {
+            "type": "text",
+            "analyzer": "ruta_terms",
+            "similarity": f"ruta_{name}",
         }
-    }
+    assert properties["provinces"] == {"type": "keyword"}
+    assert properties["points"] == {"type": "geo_point"}
+    assert properties["open_minutes"] == {"type": "integer_range"}
 
 
 def _flag_agg(*clauses):
@@ -143,18 +84,48 @@ def test_directory_query_body():
         sort="distance",
         origin=(-3.2586, -79.9605),
     )
-    assert directory_search(query).to_dict() == {
+    concepts = [
+        Concept("albergue", {"alberg": 1.0, "acog": 0.7}, anchor=True),
+        Concept("mujeres", {"mujer": 1.0}, anchor=True),
+        Concept("alberg_mujer", {"alberg_mujer": 0.5}, counted=False),
+    ]
+    shelter = {
+        "dis_max": {
+            "queries": [
+                {"combined_fields": {"query": "acog", "fields": FIELDS, "boost": 0.7}},
+                {"combined_fields": {"query": "alberg", "fields": FIELDS, "boost": 1.0}},
+            ]
+        }
+    }
+    women = {"combined_fields": {"query": "mujer", "fields": FIELDS, "boost": 1.0}}
+    pair = {"combined_fields": {"query": "alberg_mujer", "fields": FIELDS, "boost": 0.5}}
+    assert directory_search(query, concepts).to_dict() == {
         "query": {
             "bool": {
                 "filter": [{"term": {"language": "es"}}, {"term": {"kind": "service"}}],
                 "must": [
                     {
-                        "multi_match": {
-                            "query": "albergue mujeres",
-                            "fields": ["title_es^3", "body_es"],
-                            "fuzziness": "AUTO",
-                            "operator": "and",
-                            "prefix_length": 1,
+                        "bool": {
+                            "should": [
+                                shelter,
+                                women,
+                                pair,
+                                {"bool": {"must": [shelter, women], "boost": 1.0}},
+                            ],
+                            "minimum_should_match": 1,
+                            "filter": [
+                                {
+                                    "bool": {
+                                        # a vocabulary word, or every word asked for
+                                        "should": [
+                                            shelter,
+                                            women,
+                                            {"bool": {"must": [shelter, women]}},
+                                        ],
+                                        "minimum_should_match": 1,
+                                    }
+                                }
+                            ],
                         }
                     }
                 ],
@@ -183,7 +154,6 @@ def test_directory_query_body():
         "from": 0,
         "size": 20,
         "_source": ["object_id"],
-        "suggest": {"did_you_mean": {"text": "albergue mujeres", "term": {"field": "body_es"}}},
     }
 
 
@@ -202,31 +172,45 @@ def test_browse_without_text_sorts_by_name_and_pages():
 
 
 def test_site_query_body():
-    body = site_search(SiteQuery(text="trata", language="en", kinds=("protocol",))).to_dict()
+    concepts = [Concept("trafficking", {"traffick": 1.0, "trat": 0.8}, anchor=True)]
+    body = site_search(SiteQuery(text="trafficking", language="en"), concepts).to_dict()
+    word = {
+        "dis_max": {
+            "queries": [
+                {"combined_fields": {"query": "traffick", "fields": FIELDS, "boost": 1.0}},
+                {"combined_fields": {"query": "trat", "fields": FIELDS, "boost": 0.8}},
+            ]
+        }
+    }
     assert body == {
         "query": {
             "bool": {
                 "filter": [{"term": {"language": "en"}}],
                 "must": [
                     {
-                        "multi_match": {
-                            "query": "trata",
-                            "fields": ["title_en^3", "body_en"],
-                            "fuzziness": "AUTO",
-                            "operator": "and",
-                            "prefix_length": 1,
+                        "bool": {
+                            "should": [word],
+                            "minimum_should_match": 1,
+                            "filter": [
+                                {
+                                    "bool": {
+                                        "should": [word, {"bool": {"must": [word]}}],
+                                        "minimum_should_match": 1,
+                                    }
+                                }
+                            ],
                         }
                     }
                 ],
             }
         },
-        "post_filter": {"terms": {"kind": ["protocol"]}},
-        "aggs": {"kinds": {"terms": {"field": "kind", "size": 10}}},
         "from": 0,
-        "size": 20,
-        "_source": ["kind", "object_id", "title", "summary", "url"],
-        "suggest": {"did_you_mean": {"text": "trata", "term": {"field": "body_en"}}},
+        "size": 10000,
+        "_source": ["kind", "object_id", "title"],
     }
+    # A query of unknown words (no concepts) matches nothing in the cluster either.
+    unknown = site_search(SiteQuery(text="xqzw"), []).to_dict()["query"]["bool"]["must"]
+    assert unknown == [{"match_none": {}}]
 
 
 def test_document_from_service_entry_uses_public_points_only():
@@ -246,7 +230,8 @@ def test_document_from_service_entry_uses_public_points_only():
         "points": [[-3.2586, -79.9605, "city"]],
         "assured_date": "2026-11-01",
     }
-    document = EntryDocument.from_entry(entry, facets, ("Casa", "Albergue para mujeres"))
+    attach_fields(entry, [("Casa", "es")], [("Acogida", "es")], [("Albergue para mujeres", "es")])
+    document = EntryDocument.from_entry(entry, facets)
     assert document.to_dict(include_meta=True) == {
         "_id": "service-abc-es",
         "_source": {
@@ -256,8 +241,10 @@ def test_document_from_service_entry_uses_public_points_only():
             "title": "Casa",
             "summary": "Albergue",
             "url": "/x/",
-            "title_es": "Casa",
-            "body_es": "Albergue para mujeres",
+            "fallback": False,
+            "title_terms": "cas",
+            "labels_terms": "acog",
+            "body_terms": "alberg alberg_muj muj",
             "status": "active",
             "provinces": ["EC-O"],
             "categories": ["shelter"],

@@ -101,8 +101,13 @@ def test_directory_search_did_you_mean(client, make_service, home_page):
     make_service(name="Casa Lila", name_es="Casa Lila", description_es="Albergue temporal.")
     rebuild_entries()
     response = client.get("/es/directorio/buscar/", {"q": "albergeu"})
-    assert response.context["suggestion"] == "albergue"
-    assert "¿Quiso decir?" in response.content.decode()
+    assert response.context["corrected"] == "albergue"
+    page = response.content.decode()
+    assert "Mostrando resultados para <strong>albergue</strong>" in page
+    assert "buscar en cambio albergeu" in page
+    undone = client.get("/es/directorio/buscar/", {"q": "albergeu", "original": "1"})
+    assert undone.context["total"] == 0  # the typed word, as typed
+    assert not undone.context["corrected"]
 
 
 @pytest.mark.parametrize(

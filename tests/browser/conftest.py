@@ -15,7 +15,7 @@ NEUTRAL_PATH = "/static/website/css/print.css"
 
 @pytest.fixture
 def ruta_site(live_server, transactional_db):
-    """A realistic fictional site (see ``tests/browser/site.py``), built for each test."""
+    """A realistic fictional site (see ``tests/browser/site/``), built for each test."""
     return build_site(quick_exit_url=f"{live_server.url}{NEUTRAL_PATH}")
 
 

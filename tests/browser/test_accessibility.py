@@ -1,6 +1,6 @@
 """axe-core (WCAG 2.2 AA) on every kind of page, in both languages, in Debian's Chromium.
 
-Public pages of a realistic fictional site (``tests/browser/site.py``) at a desktop and a
+Public pages of a realistic fictional site (``tests/browser/site/``) at a desktop and a
 phone width, and the referral pages signed in with a verified second factor. Each test
 collects every violation and fails listing them all, page by page.
 """

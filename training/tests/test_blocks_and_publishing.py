@@ -7,6 +7,7 @@ from infra.models import BuiltDocument
 from training.blocks import SessionBlock
 from training.factories import TrainingModulePageFactory, session_data
 from training.models import TrainingModulePage
+from training.signals import pdf_builds_suspended
 
 pytestmark = pytest.mark.django_db
 
@@ -61,8 +62,6 @@ def test_publishing_builds_handout_and_guide_in_both_languages(training_index):
 
 
 def test_demo_publishing_defers_builds(training_index):
-    from training.signals import pdf_builds_suspended
-
     module = TrainingModulePageFactory(parent=training_index, live=False)
     with pdf_builds_suspended():
         module.save_revision().publish()

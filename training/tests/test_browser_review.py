@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from training.access import COORDINATION_GROUP, TRAINERS_GROUP
+from training.choices import Topic
 from training.factories import TrainingIndexPageFactory, TrainingModulePageFactory, session_data
 from training.roles import setup_training_roles
 
@@ -86,8 +87,6 @@ def test_submit_approve_then_public(browser, browser_page, live_server, home_pag
 
 
 def test_catalogue_filters_without_javascript(browser, live_server, home_page):
-    from training.models import Topic
-
     index = TrainingIndexPageFactory(parent=home_page)
     TrainingModulePageFactory(parent=index, title="Panadería básica", topic=Topic.TRADES)
     TrainingModulePageFactory(parent=index, title="Mis fortalezas", topic=Topic.LIFE_SKILLS)

@@ -7,8 +7,8 @@ from bs4 import BeautifulSoup
 from wagtail.models import PageViewRestriction
 
 from training.catalogue import duration_band
+from training.choices import Audience, DeliveryMode, Level, Topic
 from training.factories import TrainingModulePageFactory
-from training.models import Audience, DeliveryMode, Level, Topic
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from directory.models import Organization, OrganizationMembership, Service
 from infra.pdf import build_document
-from search.indexer import page_entries
+from search.indexer import index_page, page_entries
 from training.access import can_see_facilitator_notes
 from training.factories import TrainingModulePageFactory, session_data
 from website.testing import verified_login
@@ -142,8 +142,6 @@ def test_search_index_has_sessions_without_notes(module):
 
 
 def test_site_search_does_not_find_notes(client, module):
-    from search.indexer import index_page
-
     index_page(module.pk)
     found = client.get("/es/buscar/", {"q": "autoestima"}).content.decode()
     assert "Autoestima y plan de vida" in found

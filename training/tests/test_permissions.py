@@ -1,16 +1,27 @@
 """Trainers write under the training index only and cannot publish; Coordinación reviews.
 Each rule is tested both ways."""
 
+from importlib import import_module
+
 import pytest
+from django.apps import apps
+from django.contrib.auth.models import Group
 from django.urls import reverse
-from wagtail.models import Page, PageViewRestriction, WorkflowState
+from wagtail.models import (
+    GroupPagePermission,
+    Page,
+    PageViewRestriction,
+    Workflow,
+    WorkflowPage,
+    WorkflowState,
+)
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from directory.models import DirectoryIndexPage, Organization
 from protocol_pages.models import ProtocolIndexPage
 from training.factories import TrainingModulePageFactory
 from training.models import TrainingModulePage
-from training.roles import setup_training_roles
+from training.roles import TASK_NAME, WORKFLOW_NAME, setup_training_roles
 from website.factories import TranslatedPageFactory
 
 from .conftest import make_user
@@ -67,11 +78,6 @@ def add_url(parent):
 
 
 def test_migration_created_groups_and_workflow(db):
-    from django.contrib.auth.models import Group
-    from wagtail.models import Workflow
-
-    from training.roles import TASK_NAME, WORKFLOW_NAME
-
     assert Group.objects.filter(name__in=["Formadores", "Coordinación"]).count() == 2
     workflow = Workflow.objects.get(name=WORKFLOW_NAME)
     assert [task.name for task in workflow.tasks] == [TASK_NAME]
@@ -79,11 +85,6 @@ def test_migration_created_groups_and_workflow(db):
 
 
 def test_migration_attaches_workflow_to_an_existing_index(training_index):
-    from importlib import import_module
-
-    from django.apps import apps
-    from wagtail.models import GroupPagePermission, WorkflowPage
-
     migration = import_module("training.migrations.0003_review_workflow")
     migration.create_roles(apps, None)
     migration.create_roles(apps, None)  # idempotent

@@ -276,10 +276,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "ruta-prod")
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))  # seconds
-# Synonym groups editors maintain (both search backends); rebuild the index after a change.
-SEARCH_SYNONYMS_FILE = Path(
-    os.environ.get("SEARCH_SYNONYMS_FILE", BASE_DIR / "search" / "synonyms.txt")
-)
+# Synonyms and situations are search rules edited in the admin (docs/search-rules.md).
 # PostgreSQL: accent-insensitive Spanish text search (configuration made by search's migration).
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "spanish_unaccent"

@@ -10,8 +10,12 @@ import time
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from elasticsearch.helpers import bulk
 
 from search import indexer
+from search.backends.elasticsearch import client
+from search.documents import EntryDocument, alias_name, versioned_index_name
+from search.es_index import build_index
 
 
 class Command(BaseCommand):
@@ -49,12 +53,6 @@ class Command(BaseCommand):
         )
 
     def rebuild_elasticsearch(self, keep):
-        from elasticsearch.helpers import bulk
-
-        from search.backends.elasticsearch import client
-        from search.documents import EntryDocument, alias_name, versioned_index_name
-        from search.es_index import build_index
-
         es = client()
         try:
             es.info()
@@ -67,9 +65,7 @@ class Command(BaseCommand):
         build_index(name).create(using=es)
         actions, sent = [], 0
         for entry in indexer.all_entries(progress=self.progress):
-            document = EntryDocument.from_entry(
-                entry, getattr(entry, "facets", None), getattr(entry, "source_text", None)
-            )
+            document = EntryDocument.from_entry(entry, getattr(entry, "facets", None))
             actions.append({**document.to_dict(include_meta=True), "_index": name})
             if len(actions) >= 500:
                 sent += bulk(es, actions)[0]
