@@ -12,6 +12,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
+from directory.bulk import changed_in_bulk, in_bulk_change
 from directory.models import (
     Language,
     Location,
@@ -22,6 +23,7 @@ from directory.models import (
     TaxonomyTerm,
 )
 from infra.page_cache import invalidate_now_and_on_commit
+from search.bulk import rebuild_after_bulk_change
 from search.indexer import rebuild_entries
 from search.models import SearchRule
 from search.tasks import update_search_entries
@@ -30,6 +32,8 @@ _deferred = contextvars.ContextVar("search_indexing_deferred", default=None)
 
 
 def enqueue(kind, object_id):
+    if in_bulk_change():  # one rebuild follows (``search.bulk``)
+        return
     pending = _deferred.get()
     if pending is not None:
         pending.add((kind, str(object_id)))
@@ -110,6 +114,7 @@ def connect():
     post_save.connect(_term, sender=TaxonomyTerm, dispatch_uid="search-term")
     for through in (Service.categories.through, Service.populations.through):
         m2m_changed.connect(_terms_changed, sender=through, dispatch_uid=f"search-m2m-{through}")
+    changed_in_bulk.connect(rebuild_after_bulk_change, dispatch_uid="search-bulk-change")
     for signal in (post_save, post_delete):
         signal.connect(_rules_changed, sender=SearchRule, dispatch_uid=f"search-rule-{signal}")
     page_published.connect(_page, dispatch_uid="search-page-published")

@@ -1,3 +1,4 @@
+from .imports import HSDSImport
 from .locations import PROVINCE_CHOICES, Location, ServiceAtLocation
 from .organisations import Organization, OrganizationMembership
 from .pages import DirectoryIndexPage
@@ -8,6 +9,7 @@ __all__ = [
     "PROVINCE_CHOICES",
     "Contact",
     "DirectoryIndexPage",
+    "HSDSImport",
     "Language",
     "Location",
     "Organization",

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from directory.hsds_io import write_export
+from directory.hsds_export import write_export
 
 
 class Command(BaseCommand):

@@ -1,47 +1,70 @@
+import time
+
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from directory.hsds_io import import_path, read_tables
+from directory.hsds_import.limits import Unreadable
+from directory.hsds_import.remote import fetch_api
+from directory.hsds_import.runner import run_import
+from directory.hsds_import.sources import open_path
 
 
 class Command(BaseCommand):
     help = (
-        "Import an HSDS 3 tabular data package (datapackage.json or its folder) or an HSDS "
-        "JSON file: upsert by id in one transaction. Rows that fail validation are rejected "
-        "with one report line each (file, row, field, reason)."
+        "Import HSDS data: a tabular data package (datapackage.json, its folder or a zip), "
+        "CSV files named as HSDS names them, an HSDS JSON file in any shape (document, "
+        "objects, arrays, API pages, NDJSON, tabular.json), a legacy HSDS 1.x package, or "
+        "an HSDS 3 API (--url). Atomic: nothing is imported if any row is rejected, unless "
+        "--partial. Each rejection gets a line (where, table, id, field, what was expected)."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("path", help="datapackage.json, hsds.json or a folder holding one")
+        parser.add_argument("path", nargs="?", help="file, folder or zip archive to import")
+        parser.add_argument("--url", help="an HSDS 3 API (its root or a list such as /services)")
         parser.add_argument("--language", default="es", choices=["es", "en"])
+        parser.add_argument("--dry-run", action="store_true", help="report only, write nothing")
         parser.add_argument(
-            "--strict", action="store_true", help="import nothing if any row is rejected"
+            "--partial", action="store_true", help="import the valid rows even if some are rejected"
+        )
+        parser.add_argument(
+            "--strict", action="store_true", help="the default: import nothing if a row is rejected"
         )
 
-    def handle(self, *args, path, language, strict, **options):
+    def progress(self, label, done, total):
+        self.stdout.write(f"  {label}: {done}/{total}")
+
+    def handle(self, *args, path, url, language, dry_run, partial, strict, **options):
+        if bool(path) == bool(url):
+            raise CommandError(_("Give a file, folder or archive, or --url (one of them)."))
+        started = time.monotonic()
         with translation.override(language):
             try:
-                tables = read_tables(path)
-            except (ValueError, OSError, KeyError) as error:
-                raise CommandError(str(error)) from error
-            rows = sum(len(r) for r in tables.values())
-            self.stdout.write(
-                _("Importing %(rows)s rows from %(path)s …") % {"rows": rows, "path": path}
-            )
-            report = import_path(path, strict=strict, tables=tables)
-        for line in report.rejected:
-            self.stdout.write(
-                self.style.WARNING(
-                    _("Rejected: %(file)s, row %(row)s, field %(field)s: %(reason)s") % line
+                source = fetch_api(url, progress=self.progress) if url else open_path(path)
+                self.stdout.write(_("Importing %(name)s …") % {"name": source.label})
+                report = run_import(
+                    source,
+                    language=language,
+                    dry_run=dry_run,
+                    partial=partial and not strict,
+                    progress=self.progress,
                 )
-            )
-        created, updated, rejected = report.totals
-        summary = _("Created %(created)s, updated %(updated)s, rejected %(rejected)s.") % {
-            "created": created,
-            "updated": updated,
-            "rejected": rejected,
-        }
-        if strict and rejected:
-            raise CommandError(summary + " " + _("Nothing was imported (--strict)."))
-        self.stdout.write(self.style.SUCCESS(summary) if not rejected else summary)
+            except Unreadable as error:
+                raise CommandError(str(error)) from error
+            lines = report.lines()
+            self.stdout.write(_("Shape: %(shape)s") % {"shape": report.shape})
+            for line in lines[:-1]:
+                self.stdout.write(line)
+            self.stdout.write(_("Took %(seconds).1f s.") % {"seconds": time.monotonic() - started})
+            if report.dry_run:
+                self.stdout.write(_("Dry run: nothing was written."))
+            elif not report.committed:
+                raise CommandError(
+                    lines[-1]
+                    + " "
+                    + _(
+                        "Nothing was imported: rows were rejected (use --partial to import "
+                        "the valid rows)."
+                    )
+                )
+            self.stdout.write(self.style.SUCCESS(lines[-1]) if report.committed else lines[-1])
