@@ -2,4 +2,6 @@
 
 # Sub-page addresses of the directory page: no organisation may take them as its slug.
 COVERAGE_SLUGS = {"es": "cobertura", "en": "coverage"}
-RESERVED_SLUGS = frozenset(COVERAGE_SLUGS.values())
+# A service's own page: <directory>/servicio/<uuid>/ (stable: the id never changes).
+SERVICE_SLUGS = {"es": "servicio", "en": "service"}
+RESERVED_SLUGS = frozenset((*COVERAGE_SLUGS.values(), *SERVICE_SLUGS.values()))

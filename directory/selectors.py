@@ -6,6 +6,7 @@ Filtering what is public happens here (active organisations, listed statuses); w
 shown of each row is ``directory.fields``.
 """
 
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Min, Prefetch
 from modeltranslation.utils import get_translation_fields
 
@@ -67,6 +68,22 @@ def public_services():
 def visible_services():
     """The services the directory page lists: active organisations, listed statuses."""
     return Service.objects.filter(status__in=VISIBLE_SERVICE_STATUSES, organization__is_active=True)
+
+
+def visible_service(pk, *, staff=False):
+    """One service for its own page (listed statuses; staff see every status), with
+    everything ``service_data`` reads and its organisation's phones and contacts; None
+    when there is none."""
+    services = public_services().prefetch_related(
+        "organization__phones",
+        Prefetch("organization__contacts", queryset=Contact.objects.prefetch_related("phones")),
+    )
+    if not staff:
+        services = services.filter(status__in=VISIBLE_SERVICE_STATUSES)
+    try:
+        return services.filter(pk=pk).first()
+    except ValidationError:  # not a UUID
+        return None
 
 
 def service_summaries():

@@ -11,10 +11,15 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from directory.access import sees_staff_details
-from directory.constants import COVERAGE_SLUGS
-from directory.display import organization_data
+from directory.constants import COVERAGE_SLUGS, SERVICE_SLUGS
+from directory.display import organization_data, service_data
 from directory.models import Organization
-from directory.selectors import coverage_table, organization_with_services, public_organizations
+from directory.selectors import (
+    coverage_table,
+    organization_with_services,
+    public_organizations,
+    visible_service,
+)
 from search.directory import browse_directory
 from website.models import SiteSettings
 
@@ -31,8 +36,10 @@ def _render(request, template, context, *, private=False):
 def browse(page, request):
     data = browse_directory(request.GET)
     base = page.get_url(request=request)
+    service_slug = SERVICE_SLUGS.get(translation.get_language(), "servicio")
     for item in data["results"]:
         item["organization"]["url"] = f"{base}{item['organization']['slug']}/"
+        item["url"] = f"{base}{service_slug}/{item['id']}/"
     context = page.get_context(request)
     context.update(data)
     context["coverage_url"] = page.coverage_urls(request).get(translation.get_language())
@@ -65,10 +72,13 @@ def organization(page, request, slug):
         return redirect(page.organization_url(other, request))
     maintainers = SiteSettings.load(request_or_site=request).directory_maintainers_email
     subject = _("Error in the directory: %(name)s") % {"name": found.name}
+    data = organization_data(found, staff=staff)
+    for item in data["services"]:
+        item["url"] = page.service_url(item["id"], request)
     context = page.get_context(request)
     context.update(
         {
-            "organization": organization_data(found, staff=staff),
+            "organization": data,
             "staff_view": staff,
             "alternate_urls": page.organization_urls(found, request),
             "report_error_url": f"mailto:{maintainers}?subject={quote(subject)}",
@@ -76,3 +86,26 @@ def organization(page, request, slug):
         }
     )
     return _render(request, "directory/organization_page.html", context, private=staff)
+
+
+def service(page, request, slug, pk):
+    """A service's own page (stable, shareable): everything public about it."""
+    language = translation.get_language() or "es"
+    urls = page.service_urls(pk, request)
+    if slug != SERVICE_SLUGS.get(language):
+        return redirect(urls[language])
+    staff = sees_staff_details(request.user)
+    found = visible_service(pk, staff=staff)
+    if found is None:
+        raise Http404(_("No service has this address."))
+    context = page.get_context(request)
+    context.update(
+        {
+            "service": service_data(found, staff=staff),
+            "organization": organization_data(found.organization, with_services=False),
+            "organization_url": page.organization_url(found.organization, request),
+            "staff_view": staff,
+            "alternate_urls": urls,
+        }
+    )
+    return _render(request, "directory/service_page.html", context, private=staff)

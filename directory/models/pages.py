@@ -5,7 +5,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from directory.constants import COVERAGE_SLUGS
+from directory.constants import COVERAGE_SLUGS, SERVICE_SLUGS
 from website.models import RICH_TEXT_FEATURES
 
 from .organisations import Organization
@@ -57,6 +57,16 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
             for language, slug in COVERAGE_SLUGS.items()
         }
 
+    def service_urls(self, service_id, request=None):
+        return {
+            language: self.url_in(language, f"{slug}/{service_id}/", request)
+            for language, slug in SERVICE_SLUGS.items()
+        }
+
+    def service_url(self, service_id, request=None):
+        language = translation.get_language() or "es"
+        return self.url_in(language, f"{SERVICE_SLUGS.get(language, 'servicio')}/{service_id}/", request)
+
     def get_sitemap_urls(self, request=None):
         entries = super().get_sitemap_urls(request)
         base = self.get_full_url(request)
@@ -79,6 +89,10 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
     @re_path(r"^(?P<slug>cobertura|coverage)/$", name="coverage")
     def coverage(self, request, slug):
         return self.route_views["coverage"](self, request, slug)
+
+    @re_path(r"^(?P<slug>servicio|service)/(?P<pk>[0-9a-f-]{36})/$", name="service")
+    def service(self, request, slug, pk):
+        return self.route_views["service"](self, request, slug, pk)
 
     @re_path(r"^(?P<slug>[-\w]+)/$", name="organization")
     def organization(self, request, slug):

@@ -1,0 +1,19 @@
+"""Opening hours in templates, computed at render time (cards are cached, the clock is not)."""
+
+from django import template
+
+from directory import hours
+
+register = template.Library()
+
+
+@register.simple_tag
+def opening_status(schedules):
+    """{open, today, label} for the badge of a card or a service page, or None."""
+    return hours.opening(schedules)
+
+
+@register.simple_tag
+def opening_week(schedules):
+    """The week's hours from Monday to Sunday: [{day, name, hours}]."""
+    return hours.week(schedules)
