@@ -13,6 +13,8 @@ class DirectoryConfig(AppConfig):
 
         signals.connect()
         DirectoryIndexPage.register_views(
-            browse=views.browse, coverage=views.coverage, organization=views.organization,
+            browse=views.browse,
+            coverage=views.coverage,
+            organization=views.organization,
             service=views.service,
         )

@@ -24,7 +24,9 @@ def phone_data(phone):
     data = public_values(phone, ("number", "extension", "type", "description"))
     data["type"] = phone.get_type_display()
     data["tel"] = e164(phone.number)
-    data["whatsapp_url"] = whatsapp_url(phone.number) if phone.type == Phone.PhoneType.WHATSAPP else ""
+    data["whatsapp_url"] = (
+        whatsapp_url(phone.number) if phone.type == Phone.PhoneType.WHATSAPP else ""
+    )
     return data
 
 
@@ -91,8 +93,7 @@ def service_data(service, *, staff=False):
             if staff or not only_at_confidential_locations(service)
             else [],
             "schedules": [
-                _schedule_data(s)
-                for s in sorted(service.schedules.all(), key=_weekday_order)
+                _schedule_data(s) for s in sorted(service.schedules.all(), key=_weekday_order)
             ],
             "languages": [language.name for language in service.languages.all()],
             "locations": [

@@ -10,6 +10,9 @@ class ProtocolPagesConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
+        from infra.page_cache import skip_for_cookie
+
+        from .directory_links import PROVINCE_COOKIE
         from .handbook import rebuild_handbook
         from .models import (
             ProtocolAnnexPage,
@@ -27,3 +30,4 @@ class ProtocolPagesConfig(AppConfig):
             page_published.connect(
                 rebuild_handbook, sender=model, dispatch_uid=f"protocol-handbook-{model.__name__}"
             )
+        skip_for_cookie(PROVINCE_COOKIE, "province")

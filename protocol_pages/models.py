@@ -19,7 +19,7 @@ from website.models import RICH_TEXT_FEATURES
 from .blocks import AnnexStreamBlock, PrincipleBlock, StepStreamBlock
 from .choices import SUB_ROUTE_CHOICES, AnnexKind, EditionStatus
 from .diff import diff_editions
-from .directory_links import province_lookup
+from .directory_links import institution_urls, province_lookup, remember_province
 from .handbook import handbook_context
 
 
@@ -227,9 +227,13 @@ class ProtocolEditionPage(RoutablePageMixin, PDFPageMixin, Page):
         context["edition"] = self
         context.update(self.route_sections())
         context["sub_route_pages"] = {page.kind: page for page in context["sub_routes"]}
+        context["province"] = province_lookup(request, [])
         if self.previous_edition is not None:
             context["diff"] = diff_editions(self.previous_edition, self)
         return context
+
+    def serve(self, request, *args, **kwargs):
+        return remember_province(request, super().serve(request, *args, **kwargs))
 
     # Handbook ---------------------------------------------------------------------------
     def get_pdf_context(self, kind):
@@ -277,12 +281,16 @@ class StepsSectionMixin:
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["province"] = province_lookup(request, self.steps)
+        context["institution_urls"] = institution_urls(self.steps, request)
         if self.edition is not None:
             context["sub_route_pages"] = {
                 page.kind: page
                 for page in ProtocolSubRoutePage.objects.child_of(self.edition).live()
             }
         return context
+
+    def serve(self, request, *args, **kwargs):
+        return remember_province(request, super().serve(request, *args, **kwargs))
 
 
 class ProtocolPhasePage(StepsSectionMixin, ProtocolSectionPage):

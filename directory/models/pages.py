@@ -65,7 +65,9 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
 
     def service_url(self, service_id, request=None):
         language = translation.get_language() or "es"
-        return self.url_in(language, f"{SERVICE_SLUGS.get(language, 'servicio')}/{service_id}/", request)
+        return self.url_in(
+            language, f"{SERVICE_SLUGS.get(language, 'servicio')}/{service_id}/", request
+        )
 
     def get_sitemap_urls(self, request=None):
         entries = super().get_sitemap_urls(request)

@@ -3,6 +3,7 @@
 from django import template
 
 from directory import hours
+from directory.phones import e164
 
 register = template.Library()
 
@@ -17,3 +18,9 @@ def opening_status(schedules):
 def opening_week(schedules):
     """The week's hours from Monday to Sunday: [{day, name, hours}]."""
     return hours.week(schedules)
+
+
+@register.filter
+def tel(number):
+    """A phone number as a ``tel:`` target (E.164 when it is a valid number)."""
+    return e164(number or "")
