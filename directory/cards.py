@@ -97,8 +97,9 @@ def service_cards(service_ids):
     """{service id: result card} for the services of active organisations among
     ``service_ids``, in the current language: the subset of ``service_data`` a list of
     results shows, places only as canton and province (the service's page has the rest).
-    Five queries of plain values (with phones and weekly hours), no model instances (a page of 20 cards took 14 ms as
-    models, most of it building 100 objects), translated columns read with
+    Five queries of plain values (with phones and weekly hours), no model instances (a
+    page of 20 cards took 14 ms as models, most of it building 100 objects), translated
+    columns read with
     wagtail-modeltranslation's fallback order."""
     order = resolution_order(
         translation.get_language() or settings.LANGUAGE_CODE,

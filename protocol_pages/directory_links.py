@@ -167,7 +167,7 @@ def institutions_in_province(steps, code, request=None):
     responsible = _responsible(steps)
     organization_ids = {org.pk for items in responsible.values() for org, _role in items}
     if not organization_ids:
-        return dict.fromkeys(responsible, [])
+        return {step_id: [] for step_id in responsible}
     places = _places(organization_ids)
     missing = [pk for pk in organization_ids if code not in places.get(pk, {})]
     nearest = {
