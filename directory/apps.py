@@ -8,13 +8,18 @@ class DirectoryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from directory import signals, views
+        from directory import province_cards, signals, views
         from directory.models import DirectoryIndexPage
 
         signals.connect()
+        province_cards.connect()
         DirectoryIndexPage.register_views(
             browse=views.browse,
             coverage=views.coverage,
             organization=views.organization,
             service=views.service,
+            cards=views.cards,
+            card=views.card,
+            card_pdf=views.card_pdf,
+            pdf_context=views.card_pdf_context,
         )

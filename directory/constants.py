@@ -4,4 +4,8 @@
 COVERAGE_SLUGS = {"es": "cobertura", "en": "coverage"}
 # A service's own page: <directory>/servicio/<uuid>/ (stable: the id never changes).
 SERVICE_SLUGS = {"es": "servicio", "en": "service"}
-RESERVED_SLUGS = frozenset((*COVERAGE_SLUGS.values(), *SERVICE_SLUGS.values()))
+# Contact cards per province: <directory>/tarjetas/ and <directory>/tarjetas/EC-G/.
+CARD_SLUGS = {"es": "tarjetas", "en": "cards"}
+RESERVED_SLUGS = frozenset(
+    (*COVERAGE_SLUGS.values(), *SERVICE_SLUGS.values(), *CARD_SLUGS.values())
+)

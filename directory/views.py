@@ -10,16 +10,19 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from directory import province_cards
 from directory.access import sees_staff_details
-from directory.constants import COVERAGE_SLUGS, SERVICE_SLUGS
+from directory.constants import CARD_SLUGS, COVERAGE_SLUGS, SERVICE_SLUGS
 from directory.display import organization_data, service_data
 from directory.models import Organization
+from directory.provinces import provinces
 from directory.selectors import (
     coverage_table,
     organization_with_services,
     public_organizations,
     visible_service,
 )
+from infra.pdf import serve_pdf
 from search.directory import browse_directory
 from website.models import SiteSettings
 
@@ -43,6 +46,7 @@ def browse(page, request):
     context = page.get_context(request)
     context.update(data)
     context["coverage_url"] = page.coverage_urls(request).get(translation.get_language())
+    context["cards_url"] = page.card_urls(request=request).get(translation.get_language())
     searching = any(value.strip() for value in request.GET.values())
     context["noindex"] = searching  # a search (query or filters) is not for search engines
     return _render(request, "directory/directory_index_page.html", context, private=searching)
@@ -109,3 +113,55 @@ def service(page, request, slug, pk):
         }
     )
     return _render(request, "directory/service_page.html", context, private=staff)
+
+
+def _language_slug(slugs, slug):
+    """None when ``slug`` is the current language's, else the language it belongs to."""
+    language = translation.get_language() or "es"
+    return None if slug == slugs.get(language) else language
+
+
+def cards(page, request, slug):
+    """The contact cards' index: one print view and one PDF per province."""
+    language = translation.get_language() or "es"
+    urls = page.card_urls(request=request)
+    if _language_slug(CARD_SLUGS, slug):
+        return redirect(urls[language])
+    context = page.get_context(request)
+    context["alternate_urls"] = urls
+    context["provinces"] = [
+        {"name": info.name, "url": page.card_urls(code, request)[language]}
+        for code, info in provinces().items()
+    ]
+    return _render(request, "directory/province_cards.html", context)
+
+
+def card(page, request, slug, code):
+    """A province's contact card as a page (print it, or download the built PDF)."""
+    language = translation.get_language() or "es"
+    urls = page.card_urls(code, request)
+    if code not in provinces():
+        raise Http404(_("No province has this code."))
+    if _language_slug(CARD_SLUGS, slug):
+        return redirect(urls[language])
+    context = province_cards.card_context(code, request.build_absolute_uri(urls[language]))
+    context.update({"page": page, "alternate_urls": urls, "pdf_url": f"{urls[language]}pdf/"})
+    return _render(request, "directory/province_card_page.html", context)
+
+
+def card_pdf(page, request, slug, code):
+    language = translation.get_language() or "es"
+    if code not in provinces():
+        raise Http404(_("No province has this code."))
+    if _language_slug(CARD_SLUGS, slug):
+        return redirect(f"{page.card_urls(code, request)[language]}pdf/")
+    return serve_pdf(request, page, province_cards.card_kind(code))
+
+
+def card_pdf_context(page, kind):
+    """The PDF of a province's card (built by the worker): the print view's content."""
+    code = province_cards.province_of(kind)
+    language = translation.get_language() or "es"
+    online_url = page.url_in(language, f"{CARD_SLUGS[language]}/{code}/")
+    full = page.get_site().root_url + online_url if online_url.startswith("/") else online_url
+    return {**province_cards.card_context(code, full), "page": page, "in_pdf": True}
