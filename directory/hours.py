@@ -8,6 +8,7 @@ from datetime import time
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 WEEK = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
@@ -22,6 +23,19 @@ def _day_names():
         "SA": _("Saturday"),
         "SU": _("Sunday"),
     }
+
+
+def _day_in_sentence(day):
+    """A weekday inside a sentence ("abre el lunes"): lower case in Spanish."""
+    return {
+        "MO": pgettext("in a sentence", "Monday"),
+        "TU": pgettext("in a sentence", "Tuesday"),
+        "WE": pgettext("in a sentence", "Wednesday"),
+        "TH": pgettext("in a sentence", "Thursday"),
+        "FR": pgettext("in a sentence", "Friday"),
+        "SA": pgettext("in a sentence", "Saturday"),
+        "SU": pgettext("in a sentence", "Sunday"),
+    }[day]
 
 
 def _clock(value):
@@ -95,7 +109,7 @@ def opening(schedules, now=None):
         label = _("Closed")
     else:
         ahead, opens = following
-        day = _day_names()[WEEK[(now.weekday() + ahead) % 7]]
+        day = _day_in_sentence(WEEK[(now.weekday() + ahead) % 7])
         opens = opens or time(0, 0)  # a 24-hour day ahead opens at midnight
         if ahead == 0:
             label = _("Closed · opens at %(time)s") % {"time": _clock(opens)}
