@@ -31,7 +31,7 @@ from directory.models import (
     ServiceAtLocation,
 )
 from directory.provinces import provinces
-from directory.selectors import VISIBLE_SERVICE_STATUSES
+from directory.selectors import service_ids_in_province
 from infra.pdf import build_page_document
 
 KIND_PREFIX = "card-"
@@ -49,23 +49,9 @@ def province_of(kind):
     return code if kind.startswith(KIND_PREFIX) and code in provinces() else None
 
 
-def services_in(code):
-    """Ids of the listed services of active organisations delivered in the province."""
-    rows = (
-        ServiceAtLocation.objects.filter(
-            location__province=code,
-            service__status__in=VISIBLE_SERVICE_STATUSES,
-            service__organization__is_active=True,
-        )
-        .order_by("service__name", "service_id")
-        .values_list("service_id", flat=True)
-    )
-    return list(dict.fromkeys(str(pk) for pk in rows))
-
-
 def card_context(code, online_url):
     """What the card shows for the province ``code`` in the current language."""
-    ids = services_in(code)
+    ids = service_ids_in_province(code)
     cards = service_cards(ids)
     public_bodies = {
         str(pk)

@@ -86,6 +86,21 @@ def visible_service(pk, *, staff=False):
         return None
 
 
+def service_ids_in_province(code):
+    """Ids (str) of the listed services of active organisations delivered in a province,
+    by name."""
+    rows = (
+        ServiceAtLocation.objects.filter(
+            location__province=code,
+            service__status__in=VISIBLE_SERVICE_STATUSES,
+            service__organization__is_active=True,
+        )
+        .order_by("service__name", "service_id")
+        .values_list("service_id", flat=True)
+    )
+    return list(dict.fromkeys(str(pk) for pk in rows))
+
+
 def service_summaries():
     """Services with what ``hsds_service_summary`` reads, in one query."""
     return Service.objects.filter(organization__is_active=True).select_related("organization")

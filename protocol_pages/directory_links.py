@@ -24,6 +24,7 @@ from directory.models import (
     ServiceAtLocation,
 )
 from directory.provinces import capital_distance_km
+from directory.selectors import service_ids_in_province
 
 PUBLIC_STATUSES = [Service.Status.ACTIVE, Service.Status.TEMPORARILY_CLOSED]
 PROVINCES = dict(PROVINCE_CHOICES)
@@ -41,6 +42,7 @@ class InstitutionInProvince:
     services: list = field(default_factory=list)  # result cards in the province
     nearest: list = field(default_factory=list)  # its cards in the nearest provinces
     same_category: list = field(default_factory=list)  # others' cards in the province
+    same_need: bool = True  # False: no category in common, any service in the province
 
 
 @dataclass
@@ -175,6 +177,12 @@ def institutions_in_province(steps, code, request=None):
         for pk in missing
     }
     same_category = _same_category(missing, code) if missing else {}
+    # No service of the same categories there: any listed service of the province, so that
+    # the reader still finds a local contact.
+    unmatched = [pk for pk in missing if not same_category.get(pk)]
+    anywhere = service_ids_in_province(code)[:SAME_CATEGORY_LIMIT] if unmatched else []
+    for pk in unmatched:
+        same_category[pk] = [sid for sid in anywhere if sid not in places.get(pk, {}).get(code, [])]
     wanted = {pk for by_province in places.values() for pk in by_province.get(code, [])}
     wanted |= {pk for found in nearest.values() for pk, _km in found}
     wanted |= {pk for ids in same_category.values() for pk in ids}
@@ -196,6 +204,7 @@ def institutions_in_province(steps, code, request=None):
                     )
             ids = same_category.get(organization.pk, [])
             entry.same_category = [cards[pk] for pk in ids if pk in cards]
+            entry.same_need = organization.pk not in unmatched
             by_step[step_id].append(entry)
     return by_step
 
