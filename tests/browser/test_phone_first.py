@@ -99,8 +99,9 @@ def test_public_pages_fit_a_phone_and_cards_call(browser, live_server, ruta_site
 
 
 def _steps_in(page, province_name):
-    """How many steps show contacts of the province, and how many steps in all."""
-    steps = page.locator(".protocol-step")
+    """How many steps show contacts of the province, and how many steps name institutions
+    (those that have an "in your province" section)."""
+    steps = page.locator(".protocol-step", has=page.locator(".province-lookup"))
     shown = page.locator(".province-lookup__results", has_text=province_name)
     return shown.count(), steps.count()
 
