@@ -1,7 +1,7 @@
 """Builds the public search entries (one per object and language) from public data only,
 and writes them with their postings (``search.postings``).
 
-Directory data comes through ``directory.visibility`` (``location_data`` hides a
+Directory data comes through ``directory.display`` (``location_data`` hides a
 confidential location's address and coordinates); pages (``search.pages``) are indexed
 only when live and public. An entry in a language the provider did not write falls back to
 the other language's text, analysed in that language, and says so (``fallback``).
@@ -16,15 +16,11 @@ from django.db.models import Q
 from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 
+from directory.display import location_data
 from directory.fields import public_value as _public
 from directory.models import DirectoryIndexPage, Organization
 from directory.provinces import provinces
-from directory.visibility import (
-    VISIBLE_SERVICE_STATUSES,
-    location_data,
-    public_organizations,
-    public_services,
-)
+from directory.selectors import VISIBLE_SERVICE_STATUSES, public_organizations, public_services
 from infra.page_cache import invalidate_now_and_on_commit
 from search.languages import language_names
 from search.models import SearchEntry, SearchTerm

@@ -17,7 +17,7 @@ def failing(client, monkeypatch):
             raise error
 
         monkeypatch.setattr("search.views.search_site", broken)
-        monkeypatch.setattr("directory.visibility.service_summaries", broken)
+        monkeypatch.setattr("directory.selectors.service_summaries", broken)
         return client
 
     return make
