@@ -22,9 +22,30 @@ def current_counts():
     return [hsds_capacity(count) for count in counts]
 
 
+def _column(name, prop):
+    if prop.get("type") == "number":
+        return {"name": name, "type": "number"}
+    if prop.get("format") == "date-time":
+        return {"name": name, "type": "datetime"}
+    column = {"name": name, "type": "string"}
+    if prop.get("format") in ("uuid", "uri"):
+        column["format"] = prop["format"]
+    return column
+
+
 def _resources():
+    """The official resource descriptors, with every one-to-one column of the object's
+    schema (HSDS 3.1's package lists only the keys of these two tables)."""
     package = json.loads((SCHEMA_DIR / "tabular" / "datapackage.json").read_text("utf-8"))
-    return {r["name"]: r for r in package["resources"] if r["name"] in TABLES}
+    resources = {r["name"]: r for r in package["resources"] if r["name"] in TABLES}
+    for name, resource in resources.items():
+        schema = json.loads((SCHEMA_DIR / f"{name}.json").read_text(encoding="utf-8"))
+        resource["schema"]["fields"] = [
+            _column(column, prop)
+            for column, prop in schema["properties"].items()
+            if prop.get("type") in ("string", "number")
+        ]
+    return resources
 
 
 def _write_csv(path, resource, rows):
