@@ -63,12 +63,14 @@ class ProblemReportForm(forms.ModelForm):
         data = super().clean()
         try:
             started = signing.loads(self.data.get("started", ""), salt=SALT, max_age=MAX_AGE)
-        except signing.SignatureExpired as error:
-            raise forms.ValidationError(
-                _("The form was open for a long time: please check it and send it again.")
-            ) from error
+        except signing.SignatureExpired:
+            started = 0
         except signing.BadSignature as error:
             raise forms.ValidationError(_("Please send the form again.")) from error
+        if not isinstance(started, int) or time.time() - started > MAX_AGE:
+            raise forms.ValidationError(
+                _("The form was open for a long time: please check it and send it again.")
+            )
         if time.time() - started < MIN_SECONDS:
             raise forms.ValidationError(
                 _("That was very fast: please read your report once more and send it again.")

@@ -18,8 +18,8 @@ from directory.models import Organization
 from directory.ratelimit import within_limit
 from directory.selectors import coverage_table, organization_with_services, public_organizations
 from directory.upkeep_rules import setting
+from infra.http import client_ip
 from search.directory import browse_directory
-from website.middleware import client_ip
 
 
 def _render(request, template, context, *, private=False):
