@@ -8,10 +8,16 @@ class DirectoryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from directory import signals, views
+        from django.db.models.signals import post_migrate
+
+        from directory import roles, signals, views
         from directory.models import DirectoryIndexPage
 
         signals.connect()
+        post_migrate.connect(roles.on_post_migrate, sender=self, dispatch_uid="directory-roles")
         DirectoryIndexPage.register_views(
-            browse=views.browse, coverage=views.coverage, organization=views.organization
+            browse=views.browse,
+            coverage=views.coverage,
+            organization=views.organization,
+            report_problem=views.report_problem,
         )

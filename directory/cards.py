@@ -11,6 +11,7 @@ from modeltranslation.utils import (
 from directory.display import province_name
 from directory.fields import require_public
 from directory.models import Location, Organization, Service, ServiceAtLocation, TaxonomyTerm
+from directory.upkeep_rules import is_overdue
 
 # The columns a card reads, checked against the allow-list (directory.fields) on loading.
 require_public(Service, "id", "status", "is_free", "assured_date", "name", "alert")
@@ -58,6 +59,7 @@ def service_cards(service_ids):
             "is_free": row["is_free"],
             "alert": translated(row, "alert"),
             "assured_date": row["assured_date"],
+            "verification_overdue": is_overdue(row["assured_date"]),
             "categories": [],
             "locations": [],
             "organization": {

@@ -3,3 +3,6 @@
 # Sub-page addresses of the directory page: no organisation may take them as its slug.
 COVERAGE_SLUGS = {"es": "cobertura", "en": "coverage"}
 RESERVED_SLUGS = frozenset(COVERAGE_SLUGS.values())
+
+# The problem report form under an organisation's page, in each language.
+REPORT_SLUGS = {"es": "reportar-un-problema", "en": "report-a-problem"}

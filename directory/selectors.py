@@ -16,6 +16,7 @@ from directory.models import (
     Organization,
     Service,
     ServiceAtLocation,
+    ServiceCapacity,
     Taxonomy,
     TaxonomyTerm,
 )
@@ -123,9 +124,21 @@ def organization_with_services(organization_qs, *, staff=False):
     services = Service.objects.select_related("organization").prefetch_related(
         *service_prefetches()
     )
-    if not staff:
+    if staff:
+        services = services.prefetch_related(current_capacities_prefetch())
+    else:
         services = services.filter(status__in=VISIBLE_SERVICE_STATUSES)
     return organization_qs.prefetch_related(*_organization_prefetches(services))
+
+
+def current_capacities_prefetch(prefix=""):
+    """The latest bed count of each unit, as ``current_capacities`` (staff only: never in a
+    public shape's prefetch plan)."""
+    return Prefetch(
+        f"{prefix}capacities",
+        queryset=ServiceCapacity.objects.filter(is_current=True).order_by("unit"),
+        to_attr="current_capacities",
+    )
 
 
 def taxonomies():

@@ -1,8 +1,7 @@
 """The directory page's views: the list of services (search, filters, pages), the coverage
-table and an organisation's page. ``DirectoryConfig.ready()`` registers them as the routes
-of ``DirectoryIndexPage``, whose model cannot import what they read."""
-
-from urllib.parse import quote
+table, an organisation's page and its problem report form. ``DirectoryConfig.ready()``
+registers them as the routes of ``DirectoryIndexPage``, whose model cannot import what
+they read."""
 
 from django.http import Http404
 from django.shortcuts import redirect
@@ -10,13 +9,17 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from directory.access import sees_staff_details
-from directory.constants import COVERAGE_SLUGS
+from directory import problems
+from directory.access import member_organization, sees_staff_details
+from directory.constants import COVERAGE_SLUGS, REPORT_SLUGS
 from directory.display import organization_data
+from directory.forms import ProblemReportForm, started_token
 from directory.models import Organization
+from directory.ratelimit import within_limit
 from directory.selectors import coverage_table, organization_with_services, public_organizations
+from directory.upkeep_rules import setting
+from infra.http import client_ip
 from search.directory import browse_directory
-from website.models import SiteSettings
 
 
 def _render(request, template, context, *, private=False):
@@ -52,27 +55,82 @@ def coverage(page, request, slug):
     return _render(request, "directory/coverage.html", context)
 
 
+def _other_language(language):
+    return "en" if language == "es" else "es"
+
+
 def organization(page, request, slug):
     language = translation.get_language() or "es"
     staff = sees_staff_details(request.user)
     queryset = organization_with_services(public_organizations(), staff=staff)
     found = queryset.filter(**{f"slug_{language}": slug}).first()
     if found is None:
-        other_language = "en" if language == "es" else "es"
+        other_language = _other_language(language)
         other = Organization.objects.public().filter(**{f"slug_{other_language}": slug}).first()
         if other is None:
             raise Http404(_("No organisation has this address."))
         return redirect(page.organization_url(other, request))
-    maintainers = SiteSettings.load(request_or_site=request).directory_maintainers_email
-    subject = _("Error in the directory: %(name)s") % {"name": found.name}
+    data = organization_data(found, staff=staff)
+    member = staff and member_organization(request.user, found.pk) is not None
     context = page.get_context(request)
     context.update(
         {
-            "organization": organization_data(found, staff=staff),
+            "organization": data,
             "staff_view": staff,
+            "capacity_update_ids": {s["id"] for s in data["services"]} if member else set(),
             "alternate_urls": page.organization_urls(found, request),
-            "report_error_url": f"mailto:{maintainers}?subject={quote(subject)}",
+            "report_error_url": page.report_urls(found, request).get(language),
             "coverage_url": page.coverage_urls(request).get(language),
         }
     )
     return _render(request, "directory/organization_page.html", context, private=staff)
+
+
+def _within_limits(request):
+    """Per client address, and for everyone together (a flood from many addresses)."""
+    limit, window = setting("RUTA_PROBLEM_REPORT_RATE")
+    total, total_window = setting("RUTA_PROBLEM_REPORT_GLOBAL_RATE")
+    return within_limit("problem-report", client_ip(request), limit, window) and within_limit(
+        "problem-report-all", "all", total, total_window
+    )
+
+
+def report_problem(page, request, slug, action):
+    """A reader tells the maintainers that a listing is wrong (never public). Sent private
+    and no-store: the form carries a CSRF token and the time it was shown."""
+    language = translation.get_language() or "es"
+    found = public_organizations().filter(**{f"slug_{language}": slug}).first()
+    if found is None or action != REPORT_SLUGS[language]:
+        other = found or (
+            public_organizations().filter(**{f"slug_{_other_language(language)}": slug}).first()
+        )
+        if other is None:
+            raise Http404(_("No organisation has this address."))
+        return redirect(page.report_urls(other, request)[language])
+    form = ProblemReportForm(request.POST or None, organization=found)
+    status = 200
+    if request.method == "POST":
+        if not _within_limits(request):
+            form.add_error(None, _("Too many reports were sent from here: try again in an hour."))
+            status = 429
+        elif form.is_valid():
+            if not form.is_robot:
+                problems.submit(form, found, language)
+            return redirect(f"{request.path}?sent=1")
+        else:
+            status = 400
+    context = page.get_context(request)
+    context.update(
+        {
+            "organization": found,
+            "organization_url": page.organization_urls(found, request).get(language),
+            "alternate_urls": page.report_urls(found, request),
+            "form": form,
+            "started": started_token(),
+            "sent": request.method == "GET" and request.GET.get("sent") == "1",
+            "noindex": True,
+        }
+    )
+    response = _render(request, "directory/report_problem.html", context, private=True)
+    response.status_code = status
+    return response

@@ -5,7 +5,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from directory.constants import COVERAGE_SLUGS
+from directory.constants import COVERAGE_SLUGS, REPORT_SLUGS
 from website.models import RICH_TEXT_FEATURES
 
 from .organisations import Organization
@@ -51,6 +51,14 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
     def organization_url(self, organization, request=None):
         return self.organization_urls(organization, request)[translation.get_language() or "es"]
 
+    def report_urls(self, organization, request=None):
+        """The readers' problem report form of an organisation, in each language."""
+        return {
+            language: f"{url}{REPORT_SLUGS[language]}/"
+            for language, url in self.organization_urls(organization, request).items()
+            if url
+        }
+
     def coverage_urls(self, request=None):
         return {
             language: self.url_in(language, f"{slug}/", request)
@@ -83,3 +91,7 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
     @re_path(r"^(?P<slug>[-\w]+)/$", name="organization")
     def organization(self, request, slug):
         return self.route_views["organization"](self, request, slug)
+
+    @re_path(r"^(?P<slug>[-\w]+)/(?P<action>reportar-un-problema|report-a-problem)/$")
+    def report_problem(self, request, slug, action):
+        return self.route_views["report_problem"](self, request, slug, action)
