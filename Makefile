@@ -34,7 +34,8 @@ run: setup
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 # System packages the tests need (Debian, as root): Chromium for browser tests, gettext
-# for the catalogues, PostgreSQL server binaries for the second pass.
+# for the catalogues, PostgreSQL server binaries for the second pass, redis-server for the
+# shared-cache tests.
 system-packages:
 	@bash scripts/system_packages.sh
 
