@@ -59,7 +59,7 @@ def as_postgres(command):
     return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
 
 
-def wait_for(url, seconds=60, accept=(200,)):
+def wait_for(url, seconds=180, accept=(200,)):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
