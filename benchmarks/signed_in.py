@@ -2,7 +2,9 @@
 admin dashboard, as a verified (two-factor) user, on the reference stack (deploy/stack.py:
 PostgreSQL, Redis cache, gunicorn gthread workers).
 
-    .venv/bin/python benchmarks/signed_in.py [--duration 10] [--connections 16]
+    .venv/bin/python benchmarks/signed_in.py [--duration 10] [--connections 16] [--attach DIR]
+
+``--attach`` uses a running ``make stack`` (its folder) instead of starting one.
 
 Each URL is loaded by wrk with the user's session cookie, first against one application
 server (2 workers), then through nginx (both servers, 4 workers). Prints req/s, p50, p95 and
@@ -21,8 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks._server import ROOT
 from benchmarks.soak import load
-from benchmarks.soak_stack import shell
-from deploy.stack import Stack
+from deploy.stack import Attached, Stack, shell
 
 # Verified sessions for a directory staff member (referral user) and the superuser.
 SESSIONS = """
@@ -90,55 +91,58 @@ def wrk(url, cookie, duration, connections):
     return figures
 
 
+def run(stack, duration=10, connections=16):
+    """Load each signed-in URL on a running stack and print the table."""
+    sessions = json.loads(shell(stack.env, SESSIONS).split("SESSIONS ", 1)[1])
+    directory = shell(
+        stack.env,
+        "from directory.models import Organization; print('ORG', "
+        "Organization.objects.filter(is_active=True).order_by('name')[0].slug)",
+    )
+    slug = re.search(r"ORG (\S+)", directory).group(1)
+    urls = {
+        "directory (staff details)": ("staff", "/es/directorio/"),
+        "organisation (staff details)": ("staff", f"/es/directorio/{slug}/"),
+        "referral list": ("staff", "/admin/referrals/"),
+        "admin dashboard": ("admin", "/admin/"),
+    }
+    queries = json.loads(
+        shell(
+            stack.env,
+            f"SESSIONS = {sessions!r}\n" + QUERIES,
+            stdin=json.dumps(urls),
+        ).split("QUERIES ", 1)[1]
+    )
+    print(f"Signed-in pages, {connections} connections, {duration} s per URL ({load()}):")
+    print(
+        f"{'page':32} {'target':22} {'status':>6} {'queries':>7} {'req/s':>7} "
+        f"{'p50 ms':>7} {'p95 ms':>7} {'errors':>6}"
+    )
+    for name, (role, path) in urls.items():
+        status, count = queries[name]
+        for target, base in (
+            ("1 server, 2 workers", stack.app_urls()[1]),
+            ("nginx, 2 servers", stack.base),
+        ):
+            figures = wrk(base + path, sessions[role], duration, connections)
+            errors = figures["socket_errors"] + figures["status_errors"]
+            print(
+                f"{name:32} {target:22} {status:>6} {count:>7} {figures['rps']:>7.0f} "
+                f"{figures['p50_us'] / 1000:>7.0f} {figures['p95_us'] / 1000:>7.0f} "
+                f"{errors:>6}",
+                flush=True,
+            )
+    print(f"Done ({load()}).")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--attach", help="folder of a running stack")
     args = parser.parse_args()
-    with Stack() as stack:
-        sessions = json.loads(shell(stack.env, SESSIONS).split("SESSIONS ", 1)[1])
-        directory = shell(
-            stack.env,
-            "from directory.models import Organization; print('ORG', "
-            "Organization.objects.filter(is_active=True).order_by('name')[0].slug)",
-        )
-        slug = re.search(r"ORG (\S+)", directory).group(1)
-        urls = {
-            "directory (staff details)": ("staff", "/es/directorio/"),
-            "organisation (staff details)": ("staff", f"/es/directorio/{slug}/"),
-            "referral list": ("staff", "/admin/referrals/"),
-            "admin dashboard": ("admin", "/admin/"),
-        }
-        queries = json.loads(
-            shell(
-                stack.env,
-                f"SESSIONS = {sessions!r}\n" + QUERIES,
-                stdin=json.dumps(urls),
-            ).split("QUERIES ", 1)[1]
-        )
-        print(
-            f"Signed-in pages, {args.connections} connections, {args.duration} s per URL "
-            f"({load()}):"
-        )
-        print(
-            f"{'page':32} {'target':22} {'status':>6} {'queries':>7} {'req/s':>7} "
-            f"{'p50 ms':>7} {'p95 ms':>7} {'errors':>6}"
-        )
-        for name, (role, path) in urls.items():
-            status, count = queries[name]
-            for target, base in (
-                ("1 server, 2 workers", stack.app_urls()[1]),
-                ("nginx, 2 servers", stack.base),
-            ):
-                figures = wrk(base + path, sessions[role], args.duration, args.connections)
-                errors = figures["socket_errors"] + figures["status_errors"]
-                print(
-                    f"{name:32} {target:22} {status:>6} {count:>7} {figures['rps']:>7.0f} "
-                    f"{figures['p50_us'] / 1000:>7.0f} {figures['p95_us'] / 1000:>7.0f} "
-                    f"{errors:>6}",
-                    flush=True,
-                )
-        print(f"Done ({load()}).")
+    with Attached(args.attach) if args.attach else Stack() as stack:
+        run(stack, args.duration, args.connections)
 
 
 if __name__ == "__main__":

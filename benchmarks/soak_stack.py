@@ -13,6 +13,7 @@ publish every read once the purge had run showed the new content. Prints request
 by status code, writes sent/acknowledged/stored, and PASSED or FAILED with the reasons.
 """
 
+import argparse
 import json
 import os
 import re
@@ -24,11 +25,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks import signed_in
 from benchmarks._server import PYTHON, ROOT
 from benchmarks.soak import Lines, fetch_text, load
-from deploy.stack import Stack
+from deploy.stack import Stack, shell
 
 READERS = 50
+# Longer than nginx's proxy_read_timeout (30 s): every request gets nginx's answer (a 503
+# with Retry-After at worst) unless the connection itself fails.
+READER_TIMEOUT = "35s"
 LOAD_SECONDS = 80
 # (seconds after the load starts, fault)
 FAULTS = (
@@ -50,9 +55,12 @@ print("PUBLISHED")
 """
 FIND_MODULE = """
 import json
+from django.utils import translation
 from training.models import TrainingModulePage
 page = TrainingModulePage.objects.live().order_by("path").first()
-print("MODULE " + json.dumps({"pk": page.pk, "url": page.get_url(), "title": page.title_es}))
+with translation.override("es"):
+    url = page.get_url()
+print("MODULE " + json.dumps({"pk": page.pk, "url": url, "title": page.title_es}))
 """
 
 
@@ -62,24 +70,10 @@ FIND_CODES = (
 )
 
 
-def shell(env, code, stdin=None):
-    result = subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", code],
-        cwd=ROOT,
-        env=env,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=True,
-    )
-    return result.stdout
-
-
 def readers(base, paths, seconds):
     return subprocess.Popen(
         [
-            *("wrk", "-t2", f"-c{READERS}", f"-d{seconds}s", "--timeout", "10s"),
+            *("wrk", "-t2", f"-c{READERS}", f"-d{seconds}s", "--timeout", READER_TIMEOUT),
             *("-s", str(ROOT / "benchmarks" / "wrk_status.lua"), base),
         ],
         env={**os.environ, "RUTA_PATHS": ",".join(paths)},
@@ -179,6 +173,11 @@ def check_readers(figures, failures):
 
 
 def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--signed-in", action="store_true", help="then run benchmarks/signed_in.py on the stack"
+    )
+    args = parser.parse_args()
     failures = []
     started_at = time.monotonic()
     with Stack() as stack:
@@ -239,6 +238,9 @@ def main():
         print(f"   application logs: {len(logged)} ERROR lines")
         for line in logged[:8]:
             print(f"      {line[:200]}")
+        print(f"   task worker started again {stack.restarts.get('worker', 0)} times")
+        if args.signed_in:
+            signed_in.run(stack)
     print(f"Soak on the stack finished in {time.monotonic() - started_at:.0f} s ({load()}).")
     if failures:
         print("SOAK-STACK FAILED: " + "; ".join(failures))

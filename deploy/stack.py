@@ -14,6 +14,7 @@ packages: nginx, redis-server, postgresql (15); gunicorn from PyPI (requirements
 
 import argparse
 import contextlib
+import json
 import os
 import secrets
 import shutil
@@ -21,6 +22,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -53,6 +55,21 @@ def need(command, package):
     if path is None:
         raise SystemExit(f"{command} missing (Debian: apt-get install {package})")
     return path
+
+
+def shell(env, code, stdin=None):
+    """`manage.py shell -c code` with the stack's environment; its output."""
+    result = subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    return result.stdout
 
 
 def as_postgres(command):
@@ -89,6 +106,8 @@ class Stack:
         self.base = f"http://127.0.0.1:{self.ports['nginx']}"
         self.key = secrets.token_urlsafe(24)
         self.processes = {}
+        self.restarts = {}  # name: times the supervisor started it again
+        self._supervising = False
         self.env = production_env(
             self.root,
             f"postgres://postgres@127.0.0.1:{self.ports['postgres']}/ruta",
@@ -256,6 +275,18 @@ class Stack:
     def start_worker(self):
         self._spawn("worker", [PYTHON, "manage.py", "db_worker", "--interval", "0.5"])
 
+    def _supervise(self):
+        """Start the task worker again when it exits (db_worker stops when it loses the
+        database), as systemd's ``Restart=always`` does in production."""
+        while self._supervising:
+            process, _log = self.processes.get("worker", (None, None))
+            if process is not None and process.poll() is not None:
+                self.processes.pop("worker")[1].close()
+                self.restarts["worker"] = self.restarts.get("worker", 0) + 1
+                time.sleep(1)
+                self.start_worker()
+            time.sleep(0.5)
+
     def start_nginx(self):
         for folder in ("nginx-tmp", "nginx-cache"):
             (self.root / folder).mkdir()
@@ -296,13 +327,21 @@ class Stack:
                 f"  application server {number + 1} on 127.0.0.1:{self.ports['apps'][number]} …"
             )
             self.start_app(number)
-        self.log("  task worker (db_worker) …")
+        self.log("  task worker (db_worker, started again whenever it exits) …")
         self.start_worker()
+        self._supervising = True
+        threading.Thread(target=self._supervise, daemon=True).start()
         self.log(f"  nginx on {self.base} …")
         self.start_nginx()
+        # For benchmarks attached to a running stack (it holds the keys: owner only).
+        attach = self.root / "stack.json"
+        attach.touch(mode=0o600)
+        attach.write_text(json.dumps({"base": self.base, "apps": self.app_urls(), "env": self.env}))
         self.log(f"Stack ready in {time.monotonic() - started:.0f} s: {self.base}/es/")
 
     def stop(self):
+        self._supervising = False
+        time.sleep(1)
         for name in list(self.processes)[::-1]:
             self._stop(name)
         with contextlib.suppress(subprocess.SubprocessError, FileNotFoundError):
@@ -321,6 +360,24 @@ class Stack:
         self.stop()
 
 
+class Attached:
+    """A running stack, from the ``stack.json`` in its folder (``make stack`` prints it)."""
+
+    def __init__(self, root):
+        found = json.loads((Path(root) / "stack.json").read_text())
+        self.root, self.base, self.env = Path(root), found["base"], found["env"]
+        self._apps = found["apps"]
+
+    def app_urls(self):
+        return self._apps
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        pass
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=int(os.environ.get("STACK_PORT", "8080")))
@@ -333,8 +390,8 @@ def main():
         deadline = time.monotonic() + args.seconds if args.seconds else None
         try:
             while not stopping and (deadline is None or time.monotonic() < deadline):
-                for name, (process, _log) in stack.processes.items():
-                    if process.poll() is not None:
+                for name, (process, _log) in list(stack.processes.items()):
+                    if name != "worker" and process.poll() is not None:
                         raise SystemExit(f"{name} stopped (see {stack.root}/{name}.log)")
                 time.sleep(1)
         except KeyboardInterrupt:
