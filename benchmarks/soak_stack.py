@@ -44,6 +44,9 @@ FAULTS = (
 )
 PUBLISH_AT = 60
 FRESH_SECONDS = 10
+# A purge waits for the task worker (started again after the PostgreSQL restart: ~30 s of
+# start-up at a load of 19 on this machine) and renders each URL once.
+PURGE_WAIT_SECONDS = 180
 COUNT_REFERRALS = "from referrals.models import Referral; print('COUNT', Referral.objects.count())"
 PUBLISH = """
 import json, sys
@@ -101,18 +104,20 @@ def publish_and_watch(stack, module, failures):
     """Publish a new title; read through nginx until the purge shows it, then keep reading:
     every answer from then on must show it."""
     title = f"Módulo renovado {int(time.time())}"
-    began = time.monotonic()
+    asked = time.monotonic()
     shell(stack.env, PUBLISH.format(pk=module["pk"], title=title))
+    began = time.monotonic()  # committed (the shell's own start-up can take 30 s under load)
+    print(f"   publish committed {began - asked:.1f} s after the command started", flush=True)
     url = stack.base + module["url"]
     seen = None
-    while time.monotonic() - began < 60:
+    while time.monotonic() - began < PURGE_WAIT_SECONDS:
         if title in fetch_text(url):
             seen = time.monotonic()
             break
         time.sleep(0.2)
     if seen is None:
-        failures.append("the publish never reached the readers (no purge within 60 s)")
-        print("   publish: the new title never appeared through nginx within 60 s")
+        failures.append(f"the publish never reached the readers within {PURGE_WAIT_SECONDS} s")
+        print(f"   publish: the new title never appeared through nginx in {PURGE_WAIT_SECONDS} s")
         return
     stale = reads = 0
     while time.monotonic() - seen < FRESH_SECONDS:
@@ -121,8 +126,8 @@ def publish_and_watch(stack, module, failures):
             stale += title not in fetch_text(target)
         time.sleep(0.1)
     print(
-        f"   publish: new title served through nginx {seen - began:.1f} s after the publish "
-        f"began; then {reads} reads (nginx and each application server) in {FRESH_SECONDS} s: "
+        f"   publish: new title served through nginx {seen - began:.1f} s after the commit; "
+        f"then {reads} reads (nginx and each application server) in {FRESH_SECONDS} s: "
         f"{stale} stale"
     )
     if stale:

@@ -37,6 +37,9 @@ REFRESH_HEADER = "X-Ruta-Refresh"
 TOMBSTONE_HEADER = "X-Ruta-Tombstone"
 SECOND_PASS_SECONDS = 5
 EVERYTHING_PENDING_KEY = "ruta-frontend-cache-everything-pending"
+# Before every other task (mail, PDFs, indexing): readers must not wait behind a backlog
+# for a publish to show (the soak's first runs lost their purge behind referral mail).
+PURGE_PRIORITY = 100
 
 
 class PurgeFailed(Exception):
@@ -102,10 +105,11 @@ def _enqueue(urls):
     urls = sorted(urls)
     if not urls:
         return
-    purge_urls_from_cache_task.enqueue(urls)
+    purge = purge_urls_from_cache_task.using(priority=PURGE_PRIORITY)
+    purge.enqueue(urls)
     if default_task_backend.supports_defer:
         later = timezone.now() + timedelta(seconds=SECOND_PASS_SECONDS)
-        purge_urls_from_cache_task.using(run_after=later).enqueue(urls)
+        purge.using(run_after=later).enqueue(urls)
 
 
 def purge_pages(pages):
@@ -129,7 +133,7 @@ def purge_everything():
         cache.add(EVERYTHING_PENDING_KEY, 1, timeout=300)
         or cache.get(EVERYTHING_PENDING_KEY) is None
     ):
-        purge_everything_task.enqueue()
+        purge_everything_task.using(priority=PURGE_PRIORITY).enqueue()
 
 
 class NginxRefreshBackend(BaseBackend):
