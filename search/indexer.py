@@ -21,6 +21,7 @@ from directory.fields import public_value as _public
 from directory.models import DirectoryIndexPage, Organization
 from directory.provinces import provinces
 from directory.selectors import VISIBLE_SERVICE_STATUSES, public_organizations, public_services
+from infra.cache_tags import DIRECTORY, SEARCH
 from infra.page_cache import invalidate_now_and_on_commit
 from search.languages import language_names
 from search.models import SearchEntry, SearchTerm
@@ -219,12 +220,20 @@ def directory_page():
     return DirectoryIndexPage.objects.live().first()
 
 
-def _entries_changed():
-    """Tell every worker that the entries changed, by moving the shared page-cache
-    version: it keys what readers of queries remember, and cached public responses that
-    searched (the HSDS API's ``search``) must go too, since entries are written by a
-    background task after the change that emptied the cache."""
-    invalidate_now_and_on_commit()
+DIRECTORY_KINDS = {SearchEntry.Kind.SERVICE, SearchEntry.Kind.ORGANIZATION}
+
+
+def _entries_changed(kind=None):
+    """Tell every worker that the entries changed, by moving the shared content version:
+    it keys what readers of queries remember, and cached public responses that show
+    directory entries (the directory page, the HSDS API's ``search``) must go too, since
+    entries are written by a background task after the change that invalidated them. A
+    page's entries are shown only by searches, which are never cached. ``kind`` None: every
+    kind."""
+    if kind is None or kind in DIRECTORY_KINDS:
+        invalidate_now_and_on_commit(DIRECTORY, SEARCH)
+    else:
+        invalidate_now_and_on_commit(SEARCH)
 
 
 def write_entries(entries, batch_size=500):
@@ -250,7 +259,7 @@ def replace_entries(kind, target_id, entries, *, with_steps=False):
         SearchTerm.objects.filter(entry__in=old).delete()
         old.delete()
         created = write_entries(entries)
-    _entries_changed()
+    _entries_changed(kind)
     return created
 
 
