@@ -39,9 +39,14 @@ def browse(page, request):
     context = page.get_context(request)
     context.update(data)
     context["coverage_url"] = page.coverage_urls(request).get(translation.get_language())
-    searching = any(value.strip() for value in request.GET.values())
+    given = {name for name, value in request.GET.items() if value.strip()}
+    searching = bool(given)
     context["noindex"] = searching  # a search (query or filters) is not for search engines
-    return _render(request, "directory/directory_index_page.html", context, private=searching)
+    # A province's listing (no query, no other filter) is public and may be saved offline.
+    province_listing = given <= {"province", "page"} and data["selected"]["province"]
+    context["offline_province"] = province_listing or ""
+    private = searching and not province_listing
+    return _render(request, "directory/directory_index_page.html", context, private=private)
 
 
 def coverage(page, request, slug):

@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from directory import urls as directory_urls
 from infra import urls as infra_urls
+from offline import urls as offline_urls
 from protocol_pages import urls as protocol_urls
 from referrals import urls as referrals_urls
 from referrals.views.twofactor import sign_out
@@ -22,6 +23,7 @@ APPS_URLS = (
     training_urls,
     search_urls,
     referrals_urls,
+    offline_urls,
 )
 
 urlpatterns = [

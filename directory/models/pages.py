@@ -1,6 +1,7 @@
 from django.utils import translation
 from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -21,6 +22,7 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
     intro = RichTextField(gettext_lazy("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    api_fields = [APIField("intro")]
     parent_page_types = ["website.HomePage"]
     subpage_types = []
     max_count = 1

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "training",
     "search",
     "referrals",
+    "offline",
     "wagtail.api.v2",
     "rest_framework",
     "django_filters",
@@ -95,6 +96,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "infra.api.middleware.PublicAPIMiddleware",  # rate limit, read-only, ETag: before the cache
     "infra.middleware.RejectNullCharactersMiddleware",
+    "offline.middleware.OfflineMarkMiddleware",  # what the service worker may keep
     "infra.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "infra.middleware.LocaleMiddleware",
