@@ -75,13 +75,15 @@ def test_edition_status_is_derived_from_dates(protocol):
     assert protocol["old"].status == "superseded"
 
 
-def test_future_edition_is_a_draft_and_not_in_force(protocol):
+def test_approved_future_edition_is_upcoming_not_a_draft(protocol):
+    """Issue 17: a live (approved) edition with a future date was labelled "Borrador"."""
     future = ProtocolEditionPageFactory(
         parent=protocol["index"],
         title="Edición 2099",
         effective_date=timezone.localdate() + datetime.timedelta(days=60),
     )
-    assert future.status == "draft"
+    assert future.status == "upcoming"
+    assert future.get_status_display() == "Approved, not yet in force"
     assert protocol["current"].status == "in-force"
 
 
