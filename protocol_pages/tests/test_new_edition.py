@@ -76,7 +76,7 @@ def test_new_edition_is_an_action_on_the_protocol_index(client, protocol, roles)
     assert url in client.get(reverse("wagtailadmin_explore", args=(index.pk,))).content.decode()
     page = client.get(url)
     assert page.status_code == 200
-    assert "How editions work" in page.content.decode()
+    assert "Cómo funcionan las ediciones" in page.content.decode()  # the admin speaks Spanish
     response = client.post(url)
     edition = ProtocolEditionPage.objects.child_of(index).get(live=False)
     assert response.status_code == 302
@@ -115,7 +115,7 @@ def test_wagtail_copy_of_an_edition_never_publishes_it(admin_client, protocol):
     assert not copy.live
     assert not copy.get_children().live().exists()
     form = admin_client.get(reverse("wagtailadmin_pages:copy", args=(source.pk,)))
-    assert "always drafts" in form.content.decode()
+    assert "siempre borradores" in form.content.decode()
 
 
 @override_settings(TASKS=DATABASE_TASKS, RUTA_PDF_BUILD_DELAY_SECONDS=0)
