@@ -30,9 +30,12 @@ setup: $(VENV)/.installed
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(MANAGE) search_index --rebuild
 
+# The task worker (PDF builds, e-mails, search index) runs beside the server and stops
+# with it (Ctrl-C).
 run: setup
 	@echo "Ruta is serving on http://$(HOST):$(PORT)/es/ (admin: http://$(HOST):$(PORT)/admin/)"
-	$(MANAGE) runserver $(HOST):$(PORT)
+	@$(MANAGE) db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(MANAGE) runserver $(HOST):$(PORT)
 
 # System packages the tests need (Debian, as root): Chromium for browser tests, gettext
 # for the catalogues, PostgreSQL server binaries for the second pass, redis-server for the

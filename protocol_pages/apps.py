@@ -10,6 +10,7 @@ class ProtocolPagesConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
+        from .editions import publish_sections_with_edition
         from .handbook import rebuild_handbook
         from .models import (
             ProtocolAnnexPage,
@@ -27,3 +28,8 @@ class ProtocolPagesConfig(AppConfig):
             page_published.connect(
                 rebuild_handbook, sender=model, dispatch_uid=f"protocol-handbook-{model.__name__}"
             )
+        page_published.connect(
+            publish_sections_with_edition,
+            sender=ProtocolEditionPage,
+            dispatch_uid="protocol-edition-publishes-its-sections",
+        )

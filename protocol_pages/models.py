@@ -23,7 +23,13 @@ from .directory_links import province_lookup
 from .handbook import handbook_context
 
 
-class ProtocolIndexPage(Page):
+class DraftCopiesMixin:
+    """Marks the protocol's pages whose copies are always drafts: the copy dialog's
+    "Publish copies" and "Alias" are ignored for them (``wagtail_hooks.copies_are_drafts``;
+    issue 17: copies went live without approval)."""
+
+
+class ProtocolIndexPage(DraftCopiesMixin, Page):
     """The assistance-route protocol: the edition in force first, older editions below."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
@@ -60,7 +66,7 @@ class ProtocolIndexPage(Page):
         return context
 
 
-class ProtocolEditionPage(RoutablePageMixin, PDFPageMixin, Page):
+class ProtocolEditionPage(DraftCopiesMixin, RoutablePageMixin, PDFPageMixin, Page):
     """One edition of the protocol. Its status follows from the effective dates of the live
     editions: the latest one already in effect is in force, earlier ones are superseded.
 
@@ -68,7 +74,15 @@ class ProtocolEditionPage(RoutablePageMixin, PDFPageMixin, Page):
     copy, so the edition diff (``protocol_pages.diff``) can tell changed steps from new ones.
     """
 
-    effective_date = models.DateField(_("effective date"))
+    # Empty on a new edition's draft; required to submit or publish (blank=False).
+    effective_date = models.DateField(
+        _("effective date"),
+        null=True,
+        help_text=_(
+            "The day this edition comes into force. Until then the edition in force stays "
+            "public, and this one is listed as upcoming once approved."
+        ),
+    )
     approving_institutions = ParentalManyToManyField(
         "directory.Organization",
         blank=True,
@@ -80,7 +94,10 @@ class ProtocolEditionPage(RoutablePageMixin, PDFPageMixin, Page):
         [("principle", PrincipleBlock())], blank=True, verbose_name=_("principles")
     )
     editors_note = RichTextField(
-        _("editors' note: what changed"), blank=True, features=RICH_TEXT_FEATURES
+        _("editors' note: what changed"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("What changed since the previous edition, in a few lines, for readers."),
     )
 
     content_panels = [
@@ -133,8 +150,10 @@ class ProtocolEditionPage(RoutablePageMixin, PDFPageMixin, Page):
 
     @property
     def status(self):
-        if self.effective_date > timezone.localdate():
+        if not self.live or self.effective_date is None:
             return EditionStatus.DRAFT
+        if self.effective_date > timezone.localdate():
+            return EditionStatus.UPCOMING
         in_force = self._classification[0]
         if in_force is None or in_force.pk == self.pk:
             return EditionStatus.IN_FORCE
@@ -190,17 +209,34 @@ class ProtocolEditionPage(RoutablePageMixin, PDFPageMixin, Page):
     def edition_in_force(self):
         return self._classification[0]
 
+    @property
+    def next_edition(self):
+        """The approved edition that takes effect next, if one is scheduled."""
+        upcoming = self._classification[2]
+        return min(upcoming, key=lambda edition: edition.effective_date) if upcoming else None
+
     @cached_property
     def previous_edition(self):
-        return (
-            ProtocolEditionPage.objects.sibling_of(self, inclusive=False)
-            .live()
-            .filter(effective_date__lt=self.effective_date)
-            .order_by("-effective_date")
-            .first()
-        )
+        """The live edition before this one (for a new edition's draft: the latest)."""
+        editions = ProtocolEditionPage.objects.sibling_of(self, inclusive=False).live()
+        if self.effective_date is not None:
+            editions = editions.filter(effective_date__lt=self.effective_date)
+        return editions.order_by("-effective_date").first()
 
     # Sections -------------------------------------------------------------------------
+    def sections_to_publish(self):
+        """Sections whose drafts publish with this edition: all that have unpublished
+        changes while the edition is live and was published once, or is not yet in force
+        (a new edition is approved as a whole; sections of the edition in force go through
+        approval one by one)."""
+        if not self.live:
+            return Page.objects.none()
+        first_publication = self.first_published_at == self.last_published_at
+        upcoming = self.effective_date and self.effective_date > timezone.localdate()
+        if not (first_publication or upcoming):
+            return Page.objects.none()
+        return self.get_children().filter(has_unpublished_changes=True)
+
     def live_sections(self):
         """Live sections in tree order, each with its specific class (one query per class)."""
         return self.get_children().live().specific()
@@ -240,7 +276,7 @@ class ProtocolEditionPage(RoutablePageMixin, PDFPageMixin, Page):
         return serve_pdf(request, self, "manual")
 
 
-class ProtocolSectionPage(PDFPageMixin, Page):
+class ProtocolSectionPage(DraftCopiesMixin, PDFPageMixin, Page):
     """A page inside an edition (phase, sub-route or annex). Publishing it rebuilds the
     edition's handbook, so ``get_pdf_page`` answers with the edition."""
 

@@ -245,9 +245,9 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Ruta <no-reply@ruta.invalid>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Background tasks: immediate by default; TASK_BACKEND=database uses the persistent queue
-# (run `manage.py db_worker`).
-TASK_BACKEND = os.environ.get("TASK_BACKEND", "immediate")
+# Background tasks: the persistent queue in the database, run by `manage.py db_worker` in
+# every configuration (`make run` starts one); "immediate" runs them inside the request.
+TASK_BACKEND = os.environ.get("TASK_BACKEND", "database")
 TASKS = {
     "default": {
         "BACKEND": {
@@ -283,6 +283,8 @@ if REDIS_URL:
         "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1.0},
     }
 RUTA_PAGE_CACHE_SECONDS = int(os.environ.get("RUTA_PAGE_CACHE_SECONDS", "300"))
+# A PDF build waits this long for further publications of the same page (debounce).
+RUTA_PDF_BUILD_DELAY_SECONDS = int(os.environ.get("RUTA_PDF_BUILD_DELAY_SECONDS", "10"))
 
 # Front proxy (nginx) keeping anonymous pages (s-maxage), refreshed on publish through
 # wagtail.contrib.frontend_cache with infra.frontend_cache.NginxRefreshBackend: where nginx
@@ -302,7 +304,10 @@ if os.environ.get("FRONTEND_CACHE_URL"):
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Ruta"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public address, set once: the default Site follows it on migrate (website.public_address)
+# and every absolute link (QR codes, PDFs, API html_url, e-mails, the admin's) names it.
+RUTA_PUBLIC_URL = os.environ.get("RUTA_PUBLIC_URL", "http://localhost").rstrip("/")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", RUTA_PUBLIC_URL)
 # Wagtail's own search (admin, and the embedded default for the public site).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "modelsearch.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "txt"]
