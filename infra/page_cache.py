@@ -52,6 +52,14 @@ def current_version():
     return (found[ALL], found[DIRECTORY], found[SEARCH])
 
 
+def published_version():
+    """Moves with every publish and unpublish, every tree change, every directory change and
+    every full invalidation: the key of what is computed once per published content
+    (``protocol_pages.fragments``, ``website.routing``)."""
+    found = cache_tags.generations((ALL, TREE, PAGES, DIRECTORY))
+    return (found[ALL], found[TREE], found[PAGES], found[DIRECTORY])
+
+
 def invalidate(*tags, **kwargs):
     """Make every cached response that depends on ``tags`` stale (all of them by default)."""
     cache_tags.bump(*tags)

@@ -1,8 +1,11 @@
+import operator
+from functools import partial
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
@@ -20,6 +23,7 @@ from .blocks import AnnexStreamBlock, PrincipleBlock, StepStreamBlock
 from .choices import SUB_ROUTE_CHOICES, AnnexKind, EditionStatus
 from .diff import diff_editions
 from .directory_links import province_lookup
+from .fragments import content_key, section_steps, step_outline
 from .handbook import handbook_context
 
 
@@ -259,13 +263,25 @@ class ProtocolEditionPage(DraftCopiesMixin, RoutablePageMixin, PDFPageMixin, Pag
         return {"phases": phases, "sub_routes": sub_routes, "annexes": annexes}
 
     def get_context(self, request, *args, **kwargs):
+        """The overview, annexes and diff are lazy: the template keeps what they render in
+        a fragment cache per content version (``protocol_pages.fragments``), so they are
+        read from the database only when that fragment is built."""
         context = super().get_context(request, *args, **kwargs)
         context["edition"] = self
-        context.update(self.route_sections())
-        context["sub_route_pages"] = {page.kind: page for page in context["sub_routes"]}
-        if self.previous_edition is not None:
-            context["diff"] = diff_editions(self.previous_edition, self)
+        context["content_key"] = content_key(self)
+        sections = SimpleLazyObject(self.route_sections)
+        for name in ("phases", "sub_routes", "annexes"):
+            context[name] = SimpleLazyObject(partial(operator.getitem, sections, name))
+        context["sub_route_pages"] = SimpleLazyObject(
+            lambda: {page.kind: page for page in sections["sub_routes"]}
+        )
+        context["diff"] = SimpleLazyObject(self._diff)
         return context
+
+    def _diff(self):
+        if self.previous_edition is None:
+            return None
+        return diff_editions(self.previous_edition, self)
 
     # Handbook ---------------------------------------------------------------------------
     def get_pdf_context(self, kind):
@@ -313,12 +329,19 @@ class StepsSectionMixin:
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["province"] = province_lookup(request, self.steps)
-        if self.edition is not None:
-            context["sub_route_pages"] = {
-                page.kind: page
-                for page in ProtocolSubRoutePage.objects.child_of(self.edition).live()
-            }
+        context["step_items"] = section_steps(request, self, self.sub_route_pages)
         return context
+
+    def step_outline(self):
+        return step_outline(self.steps)
+
+    def sub_route_pages(self):
+        """{kind: live sub-route page} of the edition, for the steps' decision points."""
+        if self.edition is None:
+            return {}
+        return {
+            page.kind: page for page in ProtocolSubRoutePage.objects.child_of(self.edition).live()
+        }
 
 
 class ProtocolPhasePage(StepsSectionMixin, ProtocolSectionPage):
