@@ -38,7 +38,9 @@ class ProtocolIndexPage(Page):
         verbose_name = _("protocol index page")
 
     def editions(self):
-        return ProtocolEditionPage.objects.child_of(self).live().order_by("-effective_date")
+        return (
+            ProtocolEditionPage.objects.child_of(self).live().public().order_by("-effective_date")
+        )
 
     def classify_editions(self, today=None):
         """(in force, superseded editions, drafts) from the live editions' effective dates."""
@@ -195,6 +197,7 @@ class ProtocolEditionPage(RoutablePageMixin, PDFPageMixin, Page):
         return (
             ProtocolEditionPage.objects.sibling_of(self, inclusive=False)
             .live()
+            .public()
             .filter(effective_date__lt=self.effective_date)
             .order_by("-effective_date")
             .first()
@@ -203,7 +206,7 @@ class ProtocolEditionPage(RoutablePageMixin, PDFPageMixin, Page):
     # Sections -------------------------------------------------------------------------
     def live_sections(self):
         """Live sections in tree order, each with its specific class (one query per class)."""
-        return self.get_children().live().specific()
+        return self.get_children().live().public().specific()
 
     def step_sections(self):
         """Live sections that hold steps (phases and sub-routes), for the edition diff."""
@@ -280,7 +283,7 @@ class StepsSectionMixin:
         if self.edition is not None:
             context["sub_route_pages"] = {
                 page.kind: page
-                for page in ProtocolSubRoutePage.objects.child_of(self.edition).live()
+                for page in ProtocolSubRoutePage.objects.child_of(self.edition).live().public()
             }
         return context
 

@@ -216,7 +216,7 @@ def organization_entries(organization, directory_page=None):
 
 
 def directory_page():
-    return DirectoryIndexPage.objects.live().first()
+    return DirectoryIndexPage.objects.live().public().first()
 
 
 def _entries_changed():
