@@ -27,6 +27,12 @@ DIRECTORY, PAGE, PRIVATE, FILES, PUBLIC, OUTPUT, SYSTEM = (
 # Block names whose content is for trainers and staff only, wherever a live page has them.
 STAFF_ONLY_BLOCKS = ("facilitator_notes",)
 
+# Append-only models (an UPDATE is refused: by the ORM, and on PostgreSQL by a trigger that
+# aborts the transaction): markers go into a new row instead.
+APPEND_ONLY = {"referrals.AuditEntry"}
+# Models that exist with one database backend only.
+BACKEND_ONLY = {"wagtailsearch.SQLiteFTSIndexEntry"}
+
 # Values a new row of an empty private model must have to be saved at all.
 ROW_VALUES = {"wagtailcore.ModelLogEntry": {"action": "wagtail.edit"}}
 
