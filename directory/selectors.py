@@ -156,8 +156,10 @@ def terms(taxonomy_code):
 
 
 def service_languages():
-    """{code: name} of the languages services are offered in (one name per code)."""
-    rows = Language.objects.order_by("code").values_list("code").annotate(name=Min("name"))
+    """{code: name} of the languages public services are offered in (one name per code):
+    an inactive organisation's languages are not published, not even as a filter choice."""
+    spoken = Language.objects.filter(service__organization__is_active=True)
+    rows = spoken.order_by("code").values_list("code").annotate(name=Min("name"))
     return dict(rows)
 
 

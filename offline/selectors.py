@@ -22,10 +22,10 @@ def edition_in_force(edition_id=None):
     when no edition is named): a saved copy follows the protocol, not one edition."""
     index = None
     if edition_id:
-        edition = ProtocolEditionPage.objects.live().filter(pk=edition_id).first()
+        edition = ProtocolEditionPage.objects.live().public().filter(pk=edition_id).first()
         index = edition.protocol_index if edition is not None else None
     if index is None:
-        index = ProtocolIndexPage.objects.live().first()
+        index = ProtocolIndexPage.objects.live().public().first()
     return index.classify_editions()[0] if index is not None else None
 
 
@@ -40,7 +40,7 @@ def _edition_urls(edition):
 
 
 def _province_urls(province):
-    directory = DirectoryIndexPage.objects.live().first()
+    directory = DirectoryIndexPage.objects.live().public().first()
     if directory is None:
         return []
     base = directory.get_url()

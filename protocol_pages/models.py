@@ -48,7 +48,9 @@ class ProtocolIndexPage(DraftCopiesMixin, Page):
         verbose_name = _("protocol index page")
 
     def editions(self):
-        return ProtocolEditionPage.objects.child_of(self).live().order_by("-effective_date")
+        return (
+            ProtocolEditionPage.objects.child_of(self).live().public().order_by("-effective_date")
+        )
 
     def classify_editions(self, today=None):
         """(in force, superseded editions, drafts) from the live editions' effective dates."""
@@ -222,7 +224,7 @@ class ProtocolEditionPage(DraftCopiesMixin, RoutablePageMixin, PDFPageMixin, Pag
     @cached_property
     def previous_edition(self):
         """The live edition before this one (for a new edition's draft: the latest)."""
-        editions = ProtocolEditionPage.objects.sibling_of(self, inclusive=False).live()
+        editions = ProtocolEditionPage.objects.sibling_of(self, inclusive=False).live().public()
         if self.effective_date is not None:
             editions = editions.filter(effective_date__lt=self.effective_date)
         return editions.order_by("-effective_date").first()
@@ -243,7 +245,7 @@ class ProtocolEditionPage(DraftCopiesMixin, RoutablePageMixin, PDFPageMixin, Pag
 
     def live_sections(self):
         """Live sections in tree order, each with its specific class (one query per class)."""
-        return self.get_children().live().specific()
+        return self.get_children().live().public().specific()
 
     def step_sections(self):
         """Live sections that hold steps (phases and sub-routes), for the edition diff."""
@@ -340,7 +342,8 @@ class StepsSectionMixin:
         if self.edition is None:
             return {}
         return {
-            page.kind: page for page in ProtocolSubRoutePage.objects.child_of(self.edition).live()
+            page.kind: page
+            for page in ProtocolSubRoutePage.objects.child_of(self.edition).live().public()
         }
 
 

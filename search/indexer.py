@@ -217,7 +217,7 @@ def organization_entries(organization, directory_page=None):
 
 
 def directory_page():
-    return DirectoryIndexPage.objects.live().first()
+    return DirectoryIndexPage.objects.live().public().first()
 
 
 DIRECTORY_KINDS = {SearchEntry.Kind.SERVICE, SearchEntry.Kind.ORGANIZATION}

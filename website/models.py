@@ -28,7 +28,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["entry_points"] = self.get_children().live().in_menu().specific()
+        context["entry_points"] = self.get_children().live().public().in_menu().specific()
         return context
 
 
