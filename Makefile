@@ -10,7 +10,8 @@ PORT ?= 8000
 PYTEST_WORKERS ?= 2
 
 .PHONY: run test setup setup-test system-packages lint checks messages check-messages \
-        pytest-sqlite pytest-postgres requirements bench soak clean backup restore audit
+        pytest-sqlite pytest-postgres requirements bench soak stack stack-packages soak-stack clean backup restore \
+        audit
 
 $(VENV)/.installed: requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -29,12 +30,16 @@ setup: $(VENV)/.installed
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(MANAGE) search_index --rebuild
 
+# The task worker (PDF builds, e-mails, search index) runs beside the server and stops
+# with it (Ctrl-C).
 run: setup
 	@echo "Ruta is serving on http://$(HOST):$(PORT)/es/ (admin: http://$(HOST):$(PORT)/admin/)"
-	$(MANAGE) runserver $(HOST):$(PORT)
+	@$(MANAGE) db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(MANAGE) runserver $(HOST):$(PORT)
 
 # System packages the tests need (Debian, as root): Chromium for browser tests, gettext
-# for the catalogues, PostgreSQL server binaries for the second pass.
+# for the catalogues, PostgreSQL server binaries for the second pass, redis-server for the
+# shared-cache tests.
 system-packages:
 	@bash scripts/system_packages.sh
 
@@ -73,12 +78,27 @@ test: lint checks check-messages pytest-sqlite pytest-postgres
 	@echo "make test: all checks passed"
 
 bench: setup-test
-	@for script in benchmarks/[!_]*.py; do [ "$$script" = benchmarks/soak.py ] && continue; echo "=== $$script ==="; $(PY) $$script || exit 1; done
+	@for script in benchmarks/[!_]*.py; do case "$$script" in benchmarks/soak*.py) continue;; esac; echo "=== $$script ==="; $(PY) $$script || exit 1; done
 
 # Load and fault test: 50 readers for 60 s with Elasticsearch down, PostgreSQL restarted
 # during referral writes (loopback only; a few minutes).
 soak: setup-test
 	$(PY) benchmarks/soak.py
+
+# The reference production layout on this machine, loopback only (docs/deployment.md):
+# PostgreSQL, Redis, two gunicorn servers behind nginx, the task worker. Ctrl-C stops it.
+# Debian packages: nginx, redis-server, postgresql (installed when missing, as root).
+STACK_PORT ?= 8080
+stack: $(VENV)/.installed stack-packages
+	$(PY) deploy/stack.py --port $(STACK_PORT)
+
+stack-packages:
+	@bash scripts/system_packages.sh stack
+
+# Faults under load on that stack: an application server killed, Redis and PostgreSQL
+# restarted, a publish purged, under 50 readers and referral writes (a few minutes).
+soak-stack: setup-test stack-packages
+	$(PY) benchmarks/soak_stack.py
 
 requirements:
 	$(PYTHON) -m venv /tmp/ruta-req && /tmp/ruta-req/bin/pip install -q -r requirements.in \

@@ -43,3 +43,31 @@ def sees_staff_details(user):
     """
     is_verified = getattr(user, "is_verified", None)
     return is_directory_staff(user) and callable(is_verified) and is_verified()
+
+
+def _active(user):
+    return bool(getattr(user, "is_authenticated", False) and user.is_active)
+
+
+def is_directory_maintainer(user):
+    """The directory maintainers: they review what institutions propose, see the upkeep
+    dashboard and the readers' problem reports (superusers, or ``review_listingchange``)."""
+    return _active(user) and (user.is_superuser or user.has_perm("directory.review_listingchange"))
+
+
+def member_organization(user, pk):
+    """The active institution ``pk`` if ``user`` belongs to it, else None (the caller answers
+    404: another institution's listing is as if it did not exist)."""
+    return user_organizations(user).filter(pk=pk).first()
+
+
+def can_manage_all_memberships(user):
+    return _active(user) and (user.is_superuser or user.has_perm("directory.manage_memberships"))
+
+
+def manageable_organizations(user):
+    """The institutions whose staff ``user`` may add, change and remove: every one for
+    superusers and holders of ``directory.manage_memberships``, their own for managers."""
+    if can_manage_all_memberships(user):
+        return Organization.objects.all()
+    return user_managed_organizations(user)

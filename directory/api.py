@@ -1,4 +1,5 @@
-"""Read-only public HSDS 3 API under /api/hsds/. Every object comes from directory.visibility.
+"""Read-only public HSDS 3 API under /api/hsds/. Every object comes from
+directory.selectors and directory.serializers.
 
 Each endpoint's parameters are a django-filter filter set or form (``directory.filters``):
 ``PARAMETERS`` is read from them, the views refuse anything else, and the site's OpenAPI
@@ -16,7 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from directory import filters, visibility
+from directory import filters, selectors, serializers
 from directory.filters import LANGUAGES
 from directory.models import Taxonomy, TaxonomyTerm
 from infra.api.errors import problem
@@ -190,8 +191,8 @@ def _ranked_search(queryset, valid, find, field="pk"):
 def root(request, valid):
     return JsonResponse(
         {
-            "version": visibility.HSDS_VERSION,
-            "profile": visibility.HSDS_PROFILE,
+            "version": serializers.HSDS_VERSION,
+            "profile": serializers.HSDS_PROFILE,
             "openapi_url": request.build_absolute_uri("openapi.json"),
         }
     )
@@ -207,18 +208,18 @@ def services(request, valid):
     """HSDS's service list view by default; ``full`` nests everything, ``minimal`` gives
     what a copy needs to know what changed, all of it in one page by default."""
     if valid.data["minimal"]:
-        queryset = _filtered_services(visibility.minimal_services(), valid)
-        return _page(valid, queryset, visibility.hsds_service_minimal)
+        queryset = _filtered_services(selectors.minimal_services(), valid)
+        return _page(valid, queryset, serializers.hsds_service_minimal)
     if valid.data["full"]:
-        queryset = _filtered_services(visibility.public_services(), valid)
-        return _page(valid, queryset, visibility.hsds_service)
-    queryset = _filtered_services(visibility.service_summaries(), valid)
-    return _page(valid, queryset, visibility.hsds_service_summary)
+        queryset = _filtered_services(selectors.public_services(), valid)
+        return _page(valid, queryset, serializers.hsds_service)
+    queryset = _filtered_services(selectors.service_summaries(), valid)
+    return _page(valid, queryset, serializers.hsds_service_summary)
 
 
 @api_view("/services/{id}")
 def service_detail(request, valid, pk):
-    return _detail(visibility.public_services(), pk, visibility.hsds_service, _("service"))
+    return _detail(selectors.public_services(), pk, serializers.hsds_service, _("service"))
 
 
 @api_view("/organizations")
@@ -227,12 +228,12 @@ def organizations(request, valid):
     services' one-to-one fields, ``full_service`` (which implies ``full``) nests them fully."""
     full_service = valid.data["full_service"]
     if full_service or valid.data["full"]:
-        queryset = visibility.organizations_with_hsds_services(full_service=full_service)
+        queryset = selectors.organizations_with_hsds_services(full_service=full_service)
         services = "full" if full_service else "summary"
-        serialise = partial(visibility.hsds_organization, services=services)
+        serialise = partial(serializers.hsds_organization, services=services)
     else:
-        queryset = visibility.public_organizations()
-        serialise = partial(visibility.hsds_organization, nested=False)
+        queryset = selectors.public_organizations()
+        serialise = partial(serializers.hsds_organization, nested=False)
     queryset = valid.filter(queryset).order_by("name", "id")
     queryset = _ranked_search(queryset, valid, search_service.organization_ids)
     return _page(valid, queryset, serialise)
@@ -242,9 +243,9 @@ def organizations(request, valid):
 def organization_detail(request, valid, pk):
     full_service = valid.data["full_service"]
     return _detail(
-        visibility.organizations_with_hsds_services(full_service=full_service),
+        selectors.organizations_with_hsds_services(full_service=full_service),
         pk,
-        partial(visibility.hsds_organization, services="full" if full_service else "summary"),
+        partial(serializers.hsds_organization, services="full" if full_service else "summary"),
         _("organisation"),
     )
 
@@ -252,11 +253,11 @@ def organization_detail(request, valid, pk):
 @api_view("/service_at_locations")
 def service_at_locations(request, valid):
     if valid.data["full"]:
-        queryset = visibility.public_service_at_locations()
-        serialise = visibility.hsds_service_at_location_full
+        queryset = selectors.public_service_at_locations()
+        serialise = serializers.hsds_service_at_location_full
     else:
-        queryset = visibility.service_at_location_summaries()
-        serialise = visibility.hsds_service_at_location_summary
+        queryset = selectors.service_at_location_summaries()
+        serialise = serializers.hsds_service_at_location_summary
     queryset = valid.filter(queryset).order_by("service__name", "id")
     queryset = _ranked_search(queryset, valid, search_service.service_ids, "service_id")
     return _page(valid, queryset, serialise)
@@ -265,9 +266,9 @@ def service_at_locations(request, valid):
 @api_view("/service_at_locations/{id}")
 def service_at_location_detail(request, valid, pk):
     return _detail(
-        visibility.public_service_at_locations(),
+        selectors.public_service_at_locations(),
         pk,
-        visibility.hsds_service_at_location_full,
+        serializers.hsds_service_at_location_full,
         _("service at location"),
     )
 
@@ -275,19 +276,19 @@ def service_at_location_detail(request, valid, pk):
 @api_view("/taxonomies")
 def taxonomies(request, valid):
     queryset = valid.filter(Taxonomy.objects.all()).order_by("code")
-    return _page(valid, queryset, visibility.hsds_taxonomy)
+    return _page(valid, queryset, serializers.hsds_taxonomy)
 
 
 @api_view("/taxonomies/{id}")
 def taxonomy_detail(request, valid, pk):
-    return _detail(Taxonomy.objects.all(), pk, visibility.hsds_taxonomy, _("taxonomy"))
+    return _detail(Taxonomy.objects.all(), pk, serializers.hsds_taxonomy, _("taxonomy"))
 
 
 @api_view("/taxonomy_terms")
 def taxonomy_terms(request, valid):
     queryset = valid.filter(TaxonomyTerm.objects.select_related("taxonomy"))
     queryset = queryset.order_by("taxonomy__code", "sort_order", "code")
-    return _page(valid, queryset, visibility.hsds_taxonomy_term)
+    return _page(valid, queryset, serializers.hsds_taxonomy_term)
 
 
 @api_view("/taxonomy_terms/{id}")
@@ -295,6 +296,6 @@ def taxonomy_term_detail(request, valid, pk):
     return _detail(
         TaxonomyTerm.objects.select_related("taxonomy"),
         pk,
-        visibility.hsds_taxonomy_term,
+        serializers.hsds_taxonomy_term,
         _("taxonomy term"),
     )

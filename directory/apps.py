@@ -8,11 +8,14 @@ class DirectoryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from directory import province_cards, signals, views
+        from django.db.models.signals import post_migrate
+
+        from directory import province_cards, roles, signals, views
         from directory.models import DirectoryIndexPage
 
         signals.connect()
         province_cards.connect()
+        post_migrate.connect(roles.on_post_migrate, sender=self, dispatch_uid="directory-roles")
         DirectoryIndexPage.register_views(
             browse=views.browse,
             coverage=views.coverage,
@@ -22,4 +25,5 @@ class DirectoryConfig(AppConfig):
             card=views.card,
             card_pdf=views.card_pdf,
             pdf_context=views.card_pdf_context,
+            report_problem=views.report_problem,
         )

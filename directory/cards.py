@@ -21,6 +21,7 @@ from directory.models import (
     TaxonomyTerm,
 )
 from directory.phones import e164, whatsapp_url
+from directory.upkeep_rules import is_overdue
 
 # The columns a card reads, checked against the allow-list (directory.fields) on loading.
 require_public(Service, "id", "status", "is_free", "assured_date", "name", "alert")
@@ -135,6 +136,7 @@ def service_cards(service_ids):
             "is_free": row["is_free"],
             "alert": translated(row, "alert"),
             "assured_date": row["assured_date"],
+            "verification_overdue": is_overdue(row["assured_date"]),
             "categories": [],
             "locations": [],
             "schedules": [],

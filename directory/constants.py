@@ -9,3 +9,6 @@ CARD_SLUGS = {"es": "tarjetas", "en": "cards"}
 RESERVED_SLUGS = frozenset(
     (*COVERAGE_SLUGS.values(), *SERVICE_SLUGS.values(), *CARD_SLUGS.values())
 )
+
+# The problem report form under an organisation's page, in each language.
+REPORT_SLUGS = {"es": "reportar-un-problema", "en": "report-a-problem"}

@@ -6,13 +6,17 @@ listed institutions who passed the two-factor step, ``directory.access``) and ad
 and nested records. The querysets that prefetch what they read are ``directory.selectors``.
 """
 
+from django.utils import timezone
+from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from directory.fields import public_values, staff_only_fields
 from directory.hours import WEEK
-from directory.models import Phone, Service
+from directory.models import Phone, Service, ServiceCapacity
 from directory.phones import e164, whatsapp_url
 from directory.provinces import provinces
+from directory.upkeep_rules import capacity_is_stale, is_overdue, verification_due
 
 
 def province_name(code):
@@ -108,9 +112,53 @@ def service_data(service, *, staff=False):
             "staff": None,
         }
     )
+    data["verification_due"] = verification_due(service.assured_date)
+    data["verification_overdue"] = is_overdue(service.assured_date)
     if staff:
         data["staff"] = {name: getattr(service, name) for name in staff_only_fields(Service)}
+        data["staff"]["capacities"] = [capacity_data(c) for c in current_capacities(service)]
     return data
+
+
+def current_capacities(service):
+    """The latest bed count of each unit (prefetched by ``organization_with_services``
+    for staff as ``current_capacities``)."""
+    prefetched = getattr(service, "current_capacities", None)
+    if prefetched is not None:
+        return prefetched
+    return list(service.capacities.filter(is_current=True).order_by("unit"))
+
+
+def free_phrase(unit, count):
+    if unit == ServiceCapacity.Unit.PLACES:
+        return ngettext("%(count)s place free", "%(count)s places free", count) % {"count": count}
+    return ngettext("%(count)s bed free", "%(count)s beds free", count) % {"count": count}
+
+
+def capacity_summary(capacity, now=None):
+    """ "12 beds free · updated 2 days ago", in the current language (staff only)."""
+    age = timesince(capacity.updated, now or timezone.now(), depth=1)
+    return _("%(free)s · updated %(age)s ago") % {
+        "free": free_phrase(capacity.unit, capacity.available),
+        "age": age,
+    }
+
+
+def capacity_data(capacity, now=None):
+    """A bed count for staff: how many are free, of how many, how old, and whether it is too
+    old to rely on (``RUTA_CAPACITY_STALE_HOURS``) or says there is no room."""
+    return {
+        "id": str(capacity.id),
+        "unit": capacity.unit,
+        "unit_label": capacity.get_unit_display(),
+        "available": capacity.available,
+        "maximum": capacity.maximum,
+        "description": capacity.description,
+        "updated": capacity.updated,
+        "summary": capacity_summary(capacity, now),
+        "is_stale": capacity_is_stale(capacity.updated, now),
+        "is_full": capacity.available == 0,
+    }
 
 
 def organization_data(organization, *, staff=False, with_services=True):

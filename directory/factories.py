@@ -18,6 +18,7 @@ from directory.models import (
     Schedule,
     Service,
     ServiceAtLocation,
+    ServiceCapacity,
     TaxonomyTerm,
 )
 from directory.vocabulary import POPULATIONS, SERVICE_CATEGORIES, ensure_vocabularies
@@ -91,6 +92,18 @@ class ServiceFactory(factory.django.DjangoModelFactory):
     def populations(self, create, extracted, **kwargs):
         if create and extracted:
             self.populations.set(extracted)
+
+
+class ServiceCapacityFactory(factory.django.DjangoModelFactory):
+    """A current bed count (staff-only): ``updated`` now unless given."""
+
+    class Meta:
+        model = ServiceCapacity
+
+    service = factory.SubFactory(ServiceFactory)
+    unit = ServiceCapacity.Unit.BEDS
+    available = 3
+    maximum = 12
 
 
 class LocationFactory(factory.django.DjangoModelFactory):

@@ -5,7 +5,8 @@ read. Every model field is in exactly one list (``directory/tests/test_fields.py
 - ``PUBLIC``: published with every published record.
 - ``CONFIDENTIAL``: published only when the record is not confidential (a confidential
   location keeps them for staff; so does the link of a service to it).
-- ``STAFF_ONLY``: never published: the admin and signed-in staff with two factors only.
+- ``STAFF_ONLY``: never published: the admin and signed-in staff with two factors only
+  (bed counts also reach them through the HSDS API, never anyone else).
 - ``INTERNAL``: never published as such: decides what is public, links or orders records.
 Which records are published at all (active organisations, public contacts, phones that are
 not direct lines) is ``CONFIDENTIALITY`` below and ``directory.selectors``.
@@ -62,6 +63,7 @@ FIELDS = {
     },
     "OrganizationMembership": {
         STAFF_ONLY: ("id", "organization", "user", "role", "created_at"),
+        INTERNAL: ("reminded_at",),
     },
     "Location": {
         PUBLIC: (
@@ -117,7 +119,53 @@ FIELDS = {
             "accepts_mother_with_children",
             "is_free",
         ),
-        STAFF_ONLY: ("capacity", "vacancies", "intake_notes", "assurer_email"),
+        STAFF_ONLY: ("intake_notes", "assurer_email"),
+    },
+    # Bed counts (HSDS service_capacity): staff with two factors, and the HSDS API for them.
+    "ServiceCapacity": {
+        STAFF_ONLY: ("id", "service", "unit", "available", "maximum", "description", "updated"),
+        INTERNAL: ("updated_by", "is_current"),
+    },
+    # Who confirmed a listing: the date is public as the service's assured_date.
+    "ServiceVerification": {
+        INTERNAL: ("id", "service", "verified_by", "verified_at", "method"),
+    },
+    # What institutions propose (it may hold staff-only values): its members and the
+    # maintainers in the admin. What readers report (``contact`` is personal data): the
+    # maintainers' queue only. Never published.
+    "ListingChange": {
+        STAFF_ONLY: (
+            "id",
+            "organization",
+            "kind",
+            "action",
+            "object_id",
+            "label",
+            "proposed",
+            "original",
+            "status",
+            "proposed_by",
+            "proposed_at",
+            "reviewed_by",
+            "reviewed_at",
+            "review_note",
+        ),
+    },
+    "ProblemReport": {
+        INTERNAL: (
+            "id",
+            "organization",
+            "service",
+            "kind",
+            "description",
+            "contact",
+            "language",
+            "created_at",
+            "status",
+            "resolved_at",
+            "resolved_by",
+            "note",
+        ),
     },
     "Phone": {
         PUBLIC: (

@@ -12,27 +12,15 @@ from pathlib import Path
 
 from directory import selectors, serializers
 from directory.hsds_import.shapes import DOCUMENT_KEYS, Flattener
+from directory.hsds_import.tables import KEPT
 from directory.hsds_import.tabular import official_descriptor
 from directory.models import Taxonomy, TaxonomyTerm
 
 JSON_NAME = "hsds.json"
 DATAPACKAGE = "datapackage.json"
-# The CSV files written (every one, even empty), parents before children.
-TABLES = (
-    "taxonomy",
-    "taxonomy_term",
-    "organization",
-    "location",
-    "address",
-    "accessibility",
-    "service",
-    "service_at_location",
-    "contact",
-    "phone",
-    "schedule",
-    "language",
-    "attribute",
-)
+# The CSV files written (every one, even empty), parents before children: the tables
+# Ruta keeps, less HSDS 1.x eligibility (folded into the service on import).
+TABLES = tuple(table for table in KEPT if table != "eligibility")
 
 
 def export_document():

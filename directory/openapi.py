@@ -17,7 +17,7 @@ from django.http import JsonResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from directory import api, filters, hsds, visibility
+from directory import api, filters, hsds, serializers
 from infra.api.openapi import NO_NUL, part_document, problem, query_parameter
 
 PREFIX = "/api/hsds"
@@ -255,7 +255,7 @@ def served_document(request):
         [{"url": base, "description": "This Ruta installation"}],
         externalDocs={
             "description": "Human Services Data Specification (HSDS) 3",
-            "url": visibility.HSDS_PROFILE,
+            "url": serializers.HSDS_PROFILE,
         },
     )
 

@@ -17,6 +17,7 @@ from directory.models import (
     Organization,
     Service,
     ServiceAtLocation,
+    ServiceCapacity,
     Taxonomy,
     TaxonomyTerm,
 )
@@ -155,9 +156,21 @@ def organization_with_services(organization_qs, *, staff=False):
     services = Service.objects.select_related("organization").prefetch_related(
         *service_prefetches()
     )
-    if not staff:
+    if staff:
+        services = services.prefetch_related(current_capacities_prefetch())
+    else:
         services = services.filter(status__in=VISIBLE_SERVICE_STATUSES)
     return organization_qs.prefetch_related(*_organization_prefetches(services))
+
+
+def current_capacities_prefetch(prefix=""):
+    """The latest bed count of each unit, as ``current_capacities`` (staff only: never in a
+    public shape's prefetch plan)."""
+    return Prefetch(
+        f"{prefix}capacities",
+        queryset=ServiceCapacity.objects.filter(is_current=True).order_by("unit"),
+        to_attr="current_capacities",
+    )
 
 
 def taxonomies():
@@ -175,8 +188,10 @@ def terms(taxonomy_code):
 
 
 def service_languages():
-    """{code: name} of the languages services are offered in (one name per code)."""
-    rows = Language.objects.order_by("code").values_list("code").annotate(name=Min("name"))
+    """{code: name} of the languages public services are offered in (one name per code):
+    an inactive organisation's languages are not published, not even as a filter choice."""
+    spoken = Language.objects.filter(service__organization__is_active=True)
+    rows = spoken.order_by("code").values_list("code").annotate(name=Min("name"))
     return dict(rows)
 
 

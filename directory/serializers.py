@@ -16,14 +16,15 @@ from functools import cache
 from django.utils.translation import gettext as _
 
 from directory import hsds
-from directory.display import only_at_confidential_locations, province_name
+from directory.display import current_capacities, only_at_confidential_locations, province_name
 from directory.fields import public_fields, public_values
-from directory.models import Location, Service
+from directory.models import Location, Service, ServiceCapacity
 
 HSDS_VERSION = "3.1"
 HSDS_PROFILE = "https://docs.openreferral.org/en/latest/hsds/"
 ADDRESS_NAMESPACE = uuid.UUID("6f1d1a51-3a52-4c57-9c0e-2f5b7f0a3d10")
 ATTRIBUTE_NAMESPACE = uuid.UUID("0b7f6a52-5e39-4a1d-8a55-53f0f2b5c6a1")
+UNIT_NAMESPACE = uuid.UUID("3f0b2d6e-8c1a-4e57-9a0d-5b7c2e91f4a3")
 
 
 _PLAIN = {str, int, bool, float, type(None)}
@@ -309,10 +310,41 @@ def hsds_service_minimal(service):
     return _fields(service, "id", "name", "status", "last_modified")
 
 
-def hsds_service(service, *, with_locations=True):
+def hsds_unit(unit):
+    """A unit of ``ServiceCapacity`` as an HSDS unit, with a stable id."""
+    return {
+        "id": str(uuid.uuid5(UNIT_NAMESPACE, unit)),
+        "name": str(ServiceCapacity.Unit(unit).label),
+        "scheme": "ruta",
+        "identifier": unit,
+    }
+
+
+def hsds_capacity(capacity):
+    """A bed count as HSDS 3.1 ``service_capacity``: staff only. Never call it for a public
+    output (``hsds_service(..., capacities=True)`` is for entitled readers only)."""
+    unit = hsds_unit(capacity.unit)
+    return _clean(
+        {
+            "id": str(capacity.id),
+            "service_id": str(capacity.service_id),
+            "unit": unit,
+            "unit_id": unit["id"],
+            "available": capacity.available,
+            "maximum": capacity.maximum,
+            "description": capacity.description,
+            "updated": capacity.updated.isoformat(),
+        }
+    )
+
+
+def hsds_service(service, *, with_locations=True, capacities=False):
     """A public HSDS service: no capacity, vacancies, intake notes, staff-only phones or
     contacts, and confidential locations only at canton and province level.
-    ``with_locations=False`` leaves out its service_at_locations (inside one of them)."""
+    ``with_locations=False`` leaves out its service_at_locations (inside one of them).
+    ``capacities=True`` adds its current bed counts (HSDS 3.1 ``capacities``): only for
+    readers who may see staff details (``directory.access.sees_staff_details``), never in
+    a public response or file."""
     terms = sorted(
         [
             *[("service_category", t) for t in service.categories.all()],
@@ -339,4 +371,6 @@ def hsds_service(service, *, with_locations=True):
         "contacts": [hsds_contact(c) for c in service.contacts.all() if c.is_public],
         "attributes": [_hsds_attribute(service.id, link, term) for link, term in terms],
     }
+    if capacities:
+        data["capacities"] = [hsds_capacity(c) for c in current_capacities(service)]
     return _clean(data)

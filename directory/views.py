@@ -1,8 +1,7 @@
 """The directory page's views: the list of services (search, filters, pages), the coverage
-table and an organisation's page. ``DirectoryConfig.ready()`` registers them as the routes
-of ``DirectoryIndexPage``, whose model cannot import what they read."""
-
-from urllib.parse import quote
+table, an organisation's page and its problem report form. ``DirectoryConfig.ready()``
+registers them as the routes of ``DirectoryIndexPage``, whose model cannot import what
+they read."""
 
 from django.http import Http404
 from django.shortcuts import redirect
@@ -10,21 +9,24 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from directory import province_cards
-from directory.access import sees_staff_details
-from directory.constants import CARD_SLUGS, COVERAGE_SLUGS, SERVICE_SLUGS
+from directory import problems, province_cards
+from directory.access import member_organization, sees_staff_details
+from directory.constants import CARD_SLUGS, COVERAGE_SLUGS, REPORT_SLUGS, SERVICE_SLUGS
 from directory.display import organization_data, service_data
+from directory.forms import ProblemReportForm, started_token
 from directory.models import Organization
 from directory.provinces import provinces
+from directory.ratelimit import within_limit
 from directory.selectors import (
     coverage_table,
     organization_with_services,
     public_organizations,
     visible_service,
 )
+from directory.upkeep_rules import setting
+from infra.http import client_ip
 from infra.pdf import serve_pdf
 from search.directory import browse_directory
-from website.models import SiteSettings
 
 
 def _render(request, template, context, *, private=False):
@@ -47,9 +49,14 @@ def browse(page, request):
     context.update(data)
     context["coverage_url"] = page.coverage_urls(request).get(translation.get_language())
     context["cards_url"] = page.card_urls(request=request).get(translation.get_language())
-    searching = any(value.strip() for value in request.GET.values())
+    given = {name for name, value in request.GET.items() if value.strip()}
+    searching = bool(given)
     context["noindex"] = searching  # a search (query or filters) is not for search engines
-    return _render(request, "directory/directory_index_page.html", context, private=searching)
+    # A province's listing (no query, no other filter) is public and may be saved offline.
+    province_listing = given <= {"province", "page"} and data["selected"]["province"]
+    context["offline_province"] = province_listing or ""
+    private = searching and not province_listing
+    return _render(request, "directory/directory_index_page.html", context, private=private)
 
 
 def coverage(page, request, slug):
@@ -63,29 +70,33 @@ def coverage(page, request, slug):
     return _render(request, "directory/coverage.html", context)
 
 
+def _other_language(language):
+    return "en" if language == "es" else "es"
+
+
 def organization(page, request, slug):
     language = translation.get_language() or "es"
     staff = sees_staff_details(request.user)
     queryset = organization_with_services(public_organizations(), staff=staff)
     found = queryset.filter(**{f"slug_{language}": slug}).first()
     if found is None:
-        other_language = "en" if language == "es" else "es"
+        other_language = _other_language(language)
         other = Organization.objects.public().filter(**{f"slug_{other_language}": slug}).first()
         if other is None:
             raise Http404(_("No organisation has this address."))
         return redirect(page.organization_url(other, request))
-    maintainers = SiteSettings.load(request_or_site=request).directory_maintainers_email
-    subject = _("Error in the directory: %(name)s") % {"name": found.name}
     data = organization_data(found, staff=staff)
     for item in data["services"]:
         item["url"] = page.service_url(item["id"], request)
+    member = staff and member_organization(request.user, found.pk) is not None
     context = page.get_context(request)
     context.update(
         {
             "organization": data,
             "staff_view": staff,
+            "capacity_update_ids": {s["id"] for s in data["services"]} if member else set(),
             "alternate_urls": page.organization_urls(found, request),
-            "report_error_url": f"mailto:{maintainers}?subject={quote(subject)}",
+            "report_error_url": page.report_urls(found, request).get(language),
             "coverage_url": page.coverage_urls(request).get(language),
         }
     )
@@ -165,3 +176,53 @@ def card_pdf_context(page, kind):
     online_url = page.url_in(language, f"{CARD_SLUGS[language]}/{code}/")
     full = page.get_site().root_url + online_url if online_url.startswith("/") else online_url
     return {**province_cards.card_context(code, full), "page": page, "in_pdf": True}
+
+
+def _within_limits(request):
+    """Per client address, and for everyone together (a flood from many addresses)."""
+    limit, window = setting("RUTA_PROBLEM_REPORT_RATE")
+    total, total_window = setting("RUTA_PROBLEM_REPORT_GLOBAL_RATE")
+    return within_limit("problem-report", client_ip(request), limit, window) and within_limit(
+        "problem-report-all", "all", total, total_window
+    )
+
+
+def report_problem(page, request, slug, action):
+    """A reader tells the maintainers that a listing is wrong (never public). Sent private
+    and no-store: the form carries a CSRF token and the time it was shown."""
+    language = translation.get_language() or "es"
+    found = public_organizations().filter(**{f"slug_{language}": slug}).first()
+    if found is None or action != REPORT_SLUGS[language]:
+        other = found or (
+            public_organizations().filter(**{f"slug_{_other_language(language)}": slug}).first()
+        )
+        if other is None:
+            raise Http404(_("No organisation has this address."))
+        return redirect(page.report_urls(other, request)[language])
+    form = ProblemReportForm(request.POST or None, organization=found)
+    status = 200
+    if request.method == "POST":
+        if not _within_limits(request):
+            form.add_error(None, _("Too many reports were sent from here: try again in an hour."))
+            status = 429
+        elif form.is_valid():
+            if not form.is_robot:
+                problems.submit(form, found, language)
+            return redirect(f"{request.path}?sent=1")
+        else:
+            status = 400
+    context = page.get_context(request)
+    context.update(
+        {
+            "organization": found,
+            "organization_url": page.organization_urls(found, request).get(language),
+            "alternate_urls": page.report_urls(found, request),
+            "form": form,
+            "started": started_token(),
+            "sent": request.method == "GET" and request.GET.get("sent") == "1",
+            "noindex": True,
+        }
+    )
+    response = _render(request, "directory/report_problem.html", context, private=True)
+    response.status_code = status
+    return response

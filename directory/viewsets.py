@@ -1,8 +1,20 @@
-"""Admin screens for the directory, grouped under the "Directorio" menu."""
+"""Admin screens for the directory, grouped under the "Directorio" menu.
 
+They are the maintainers' (Django model permissions). A member of an institution has none
+of those permissions: on a record of another institution every one of these screens is a
+404, and the edit screen of its own institution's record leads to the proposal form
+(``directory.admin_views.listing``), so nothing a member does here changes the listing."""
+
+import uuid
+from functools import wraps
+
+from django.contrib.admin.utils import unquote
+from django.http import Http404
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from directory.access import is_directory_staff, user_organizations
 from directory.models import (
     Contact,
     Location,
@@ -12,6 +24,19 @@ from directory.models import (
     Taxonomy,
     TaxonomyTerm,
 )
+from directory.proposal_forms import KINDS
+
+
+def _own_record(kind, user, pk):
+    """(organisation, kind) when the record ``pk`` of ``kind`` is one of the user's
+    institutions' (None for any other record, or another kind)."""
+    spec = KINDS.get(kind)
+    if spec is None:
+        return None
+    for organization in user_organizations(user):
+        if spec.records(organization).filter(pk=pk).exists():
+            return organization
+    return None
 
 
 class DirectoryViewSet(SnippetViewSet):
@@ -20,6 +45,34 @@ class DirectoryViewSet(SnippetViewSet):
     search_backend_name = None
     add_to_admin_menu = False
     copy_view_enabled = False
+
+    def get_urlpatterns(self):
+        patterns = super().get_urlpatterns()
+        for pattern in patterns:
+            if "pk>" in str(pattern.pattern):
+                pattern.callback = self._members_guard(pattern.callback, pattern.name)
+        return patterns
+
+    def _members_guard(self, view, name):
+        kind = self.model._meta.model_name
+        permission = f"{self.model._meta.app_label}.change_{kind}"
+
+        @wraps(view)
+        def guarded(request, *args, **kwargs):
+            user = request.user
+            if is_directory_staff(user) and not user.has_perm(permission):
+                try:
+                    pk = uuid.UUID(str(unquote(str(kwargs.get("pk", "")))))
+                except ValueError as error:
+                    raise Http404 from error
+                organization = _own_record(kind, user, pk)
+                if organization is None:
+                    raise Http404
+                if name == "edit":
+                    return redirect("directory_admin:propose", organization.pk, kind, pk)
+            return view(request, *args, **kwargs)
+
+        return guarded
 
 
 class OrganizationViewSet(DirectoryViewSet):

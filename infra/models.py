@@ -39,3 +39,21 @@ class BuiltDocument(models.Model):
 
     def __str__(self):
         return f"{self.page_id}/{self.kind}.{self.language}.pdf"
+
+
+class PDFBuildRequest(models.Model):
+    """When a page's PDFs were last asked for: the build task of an earlier request skips
+    while a newer one is still waiting (debounce), and a task finds it has nothing to do
+    when the file was built after this moment."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="pdf_build_request"
+    )
+    requested_at = models.DateTimeField(_("requested at"))
+
+    class Meta:
+        verbose_name = _("PDF build request")
+        verbose_name_plural = _("PDF build requests")
+
+    def __str__(self):
+        return f"{self.page_id} @ {self.requested_at:%Y-%m-%d %H:%M:%S}"

@@ -7,64 +7,72 @@ plain 200 HTML page that sets no cookie and is not marked private or no-store. P
 downloads (a built handbook or handout, served as a file) are kept too when they are small
 (``RUTA_PAGE_CACHE_MAX_BYTES``): otherwise every download costs a full Wagtail route (site,
 page path, view restrictions, built-document lookup: ~30 ms of CPU), which held the handbook
-at ~20 req/s under load. Any publish, unpublish, directory change or PDF rebuild bumps a
-version number, which empties the cache at once for every worker (the cache backend is
-shared: see CACHES in settings).
+at ~20 req/s under load.
 
 Entries are keyed by host and path and, for the public APIs, by the language negotiated
 from Accept-Language: pages carry their language in the path, but an API answers in
 ``?lang=`` or else in the reader's Accept-Language, and the HSDS description names the host
-it was asked on.
+it was asked on. Each entry keeps the generations of the tags it depends on
+(``infra.cache_tags``: the page that rendered it, the page tree, the directory) and is
+stale as soon as one of them moves: a publish makes only the pages it touches stale
+(``infra.invalidation``), a draft save nothing. With a front proxy (``infra.frontend_cache``)
+the pages it may keep are sent with ``s-maxage`` and refreshed on publish.
 """
-
-import time
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import transaction
 from django.http import HttpResponse
+from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.cache import patch_response_headers
+from django.utils.cache import patch_cache_control, patch_response_headers
 
+from infra import cache_tags, frontend_cache
+from infra.cache_tags import ALL, DIRECTORY, PAGES, SEARCH, TREE, page_tag
 from infra.http import content_etag, is_public_api
 
-VERSION_KEY = "ruta-page-cache-version"
 CACHEABLE_TYPES = ("text/html", "application/json", "application/x-ndjson")
 CACHEABLE_FILE_TYPES = ("application/pdf",)
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+
+# Read before every render: a change to one of them during the render means the result
+# may already be stale, and it is not kept.
+WATCHED = (ALL, TREE, DIRECTORY, PAGES)
+BROWSER_SECONDS = 60
 
 
 def _cache():
     return caches[getattr(settings, "RUTA_PAGE_CACHE_ALIAS", "default")]
 
 
-def _fresh_version():
-    """A version never used before, for when the key is missing (first start, or culled by
-    the cache: restarting from 1 could serve pages cached under an old 1)."""
-    return time.time_ns() // 1000
-
-
 def current_version():
-    version = _cache().get(VERSION_KEY)
-    if version is None:
-        _cache().add(VERSION_KEY, _fresh_version(), timeout=None)
-        version = _cache().get(VERSION_KEY) or _fresh_version()
-    return version
+    """The shared content version: moves with every directory change, every rewrite of
+    search entries and every full invalidation (``search.backends.freshness`` reads it)."""
+    found = cache_tags.generations((ALL, DIRECTORY, SEARCH))
+    return (found[ALL], found[DIRECTORY], found[SEARCH])
 
 
-def invalidate(**kwargs):
-    """Signal receiver: drop every cached page (by moving to a new version)."""
-    try:
-        _cache().incr(VERSION_KEY)
-    except ValueError:
-        _cache().set(VERSION_KEY, _fresh_version(), timeout=None)
+def published_version():
+    """Moves with every publish and unpublish, every tree change, every directory change and
+    every full invalidation: the key of what is computed once per published content
+    (``protocol_pages.fragments``, ``website.routing``)."""
+    found = cache_tags.generations((ALL, TREE, PAGES, DIRECTORY))
+    return (found[ALL], found[TREE], found[PAGES], found[DIRECTORY])
+
+
+def invalidate(*tags, **kwargs):
+    """Make every cached response that depends on ``tags`` stale (all of them by default)."""
+    cache_tags.bump(*tags)
+
+
+def invalidate_now_and_on_commit(*tags):
+    """:func:`invalidate` now and again when the change commits (see ``cache_tags``)."""
+    cache_tags.bump_now_and_on_commit(*tags)
 
 
 def _key(request):
     language = translation.get_language_from_request(request) if is_public_api(request) else ""
-    return (
-        f"ruta-page:{current_version()}:{request.get_host()}:{language}:{request.get_full_path()}"
-    )
+    return f"ruta-page:{request.get_host()}:{language}:{request.get_full_path()}"
 
 
 # (cookie, GET parameter): a reader's choice kept in a cookie that pages render from when
@@ -140,6 +148,29 @@ def _in_memory(response):
     return copy
 
 
+def _entry_tags(request):
+    page = getattr(request, "ruta_page", None)
+    return (ALL, TREE, DIRECTORY, page_tag(page.pk) if page is not None else PAGES)
+
+
+def _valid(entry, watched):
+    """A cached entry whose tags have not moved since it was rendered."""
+    kept = entry["generations"]
+    current = {tag: watched[tag] for tag in kept if tag in watched}
+    current.update(cache_tags.generations([tag for tag in kept if tag not in watched]))
+    return kept == current
+
+
+def _tombstone(request):
+    """The answer to a front-cache refresh of a page the proxy may no longer keep (gone,
+    restricted, setting a cookie): a 503 it stores as already expired, so that readers
+    always reach the application, and see this only while the application is down."""
+    response = HttpResponse(render_to_string("503.html", request=request), status=503)
+    response["Retry-After"] = "5"
+    frontend_cache.mark_tombstone(response)
+    return response
+
+
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -148,44 +179,33 @@ class AnonymousPageCacheMiddleware:
         seconds = getattr(settings, "RUTA_PAGE_CACHE_SECONDS", 0)
         if not seconds or not _cacheable_request(request):
             return self.get_response(request)
+        refresh = frontend_cache.is_refresh(request)
         key = _key(request)
-        cached = _cache().get(key)
-        if cached is not None:
-            cached["X-Ruta-Cache"] = "hit"
-            return cached
+        watched = cache_tags.generations(WATCHED)
+        cached = None if refresh else _cache().get(key)
+        if cached is not None and _valid(cached, watched):
+            response = cached["response"]
+            response["X-Ruta-Cache"] = "hit"
+            return response
         response = self.get_response(request)
-        if _cacheable_response(response):
-            response = _in_memory(response)
-            if is_public_api(request):
-                # The API middleware sets its own headers; keep its ETag with the entry so
-                # that a hit is not hashed again.
-                response.setdefault("ETag", content_etag(response.content))
-            else:
-                patch_response_headers(response, cache_timeout=min(seconds, 60))
-            response["X-Ruta-Cache"] = "miss"
-            _cache().set(key, response, timeout=seconds)
+        if not _cacheable_response(response):
+            return _tombstone(request) if refresh else response
+        response = _in_memory(response)
+        if is_public_api(request):
+            # The API middleware sets its own headers; keep its ETag with the entry so that
+            # a hit is not hashed again.
+            response.setdefault("ETag", content_etag(response.content))
+        else:
+            patch_response_headers(response, cache_timeout=min(seconds, BROWSER_SECONDS))
+            if frontend_cache.enabled():
+                proxy = frontend_cache.proxy_may_keep(request)
+                patch_cache_control(response, s_maxage=frontend_cache.seconds() if proxy else 0)
+                if refresh and not proxy:
+                    return _tombstone(request)
+        response["X-Ruta-Cache"] = "miss"
+        tags = _entry_tags(request)
+        kept = {**watched, **cache_tags.generations(tags[-1:])}
+        if cache_tags.generations(WATCHED) == watched:  # nothing changed during the render
+            entry = {"generations": {tag: kept[tag] for tag in tags}, "response": response}
+            _cache().set(key, entry, timeout=seconds)
         return response
-
-
-CACHE_INVALIDATING_APPS = {
-    "wagtailcore",
-    "wagtaildocs",
-    "wagtailimages",
-    "website",
-    "infra",
-    "directory",
-    "protocol_pages",
-    "training",
-}
-
-
-def invalidate_now_and_on_commit():
-    """Empty the cache now, and again when the change is committed: a page rendered by
-    another worker in between (still reading the old data) must not stay cached."""
-    invalidate()
-    transaction.on_commit(invalidate)
-
-
-def invalidate_on_content_change(sender, **kwargs):
-    if sender._meta.app_label in CACHE_INVALIDATING_APPS:
-        invalidate_now_and_on_commit()

@@ -6,13 +6,16 @@ A page opts in with :class:`PDFPageMixin` and a ``pdf_documents`` mapping::
     pdf_documents = {"manual": PDFDocument("protocol_pages/pdf/handbook.html", "manual")}
 
 Its route (e.g. ``manual.pdf``) calls :func:`serve_pdf`; publishing calls
-:func:`request_builds`. A reader never waits for WeasyPrint when a built file exists; when
-none exists yet the view answers 503 with Retry-After and enqueues the build.
+:func:`request_builds`, which enqueues one build per page and language when the
+transaction commits, debounced (docs/architecture.md, "PDFs"). A reader never waits for
+WeasyPrint when a built file exists; when none exists yet the view answers 503 with
+Retry-After and enqueues the build.
 """
 
 import logging
 import time
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -20,17 +23,18 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.files.base import ContentFile
+from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.http import http_date
-from django_tasks import task
+from django_tasks import default_task_backend, task
 from wagtail.models import Page
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
-from infra.models import BuiltDocument
+from infra.models import BuiltDocument, PDFBuildRequest
 
 logger = logging.getLogger(__name__)
 
@@ -105,42 +109,93 @@ def render_pdf(html):
 
 
 def build_document(page, kind, language):
-    """Render one PDF now and store it; returns the BuiltDocument."""
+    """Render one PDF now and store it; returns the BuiltDocument. The previous file stays
+    in place (and is served) until the new one is stored under its own name."""
     spec = page.pdf_documents[kind]
     started = time.monotonic()
     with translation.override(language):
         html = render_to_string(spec.template, page.get_pdf_context(kind))
         pdf = render_pdf(html)
     elapsed = time.monotonic() - started
-    document, _ = BuiltDocument.objects.get_or_create(
-        page=page, kind=kind, language=language, defaults={"built_at": timezone.now()}
-    )
-    if document.file:
-        document.file.delete(save=False)
-    document.file.save(f"{page.pk}-{kind}-{language}.pdf", ContentFile(pdf), save=False)
+    document = BuiltDocument.objects.filter(page=page, kind=kind, language=language).first()
+    if document is None:
+        document = BuiltDocument(page=page, kind=kind, language=language)
+    previous = document.file.name if document.file else None
+    stamp = timezone.now().strftime("%Y%m%d%H%M%S%f")
+    document.file.save(f"{page.pk}-{kind}-{language}-{stamp}.pdf", ContentFile(pdf), save=False)
     document.revision_id = page.live_revision_id
     document.built_at = timezone.now()
     document.build_seconds = elapsed
     document.size = len(pdf)
     document.save()
+    if previous and previous != document.file.name:
+        document.file.storage.delete(previous)
     logger.info("Built %s PDF for page %s (%s) in %.2f s", kind, page.pk, language, elapsed)
     return document
+
+
+def build_delay():
+    """Seconds a requested build waits for further publications (0 where the backend runs
+    tasks at once)."""
+    if not default_task_backend.supports_defer:
+        return 0
+    return settings.RUTA_PDF_BUILD_DELAY_SECONDS
+
+
+def _superseded_or_done(page_id, kind, language):
+    """True when a newer request is still waiting (its own task will build) or the file
+    was built after the latest request (another task of the same burst built it)."""
+    request = PDFBuildRequest.objects.filter(page_id=page_id).first()
+    if request is None:
+        return False
+    if request.requested_at + timedelta(seconds=build_delay()) > timezone.now():
+        return True
+    return BuiltDocument.objects.filter(
+        page_id=page_id, kind=kind, language=language, built_at__gte=request.requested_at
+    ).exists()
 
 
 @task()
 def build_page_document(page_id, kind, language):
     page = Page.objects.filter(pk=page_id).first()
-    if page is None or not page.live:
+    if page is None or not page.live or _superseded_or_done(page_id, kind, language):
         return None
     build_document(page.specific, kind, language)
     return None
 
 
+class _PendingBuilds:
+    """The on-commit callback of one transaction: the pages whose PDFs it asked for."""
+
+    def __init__(self):
+        self.pages = {}
+
+    def __call__(self):
+        delay = build_delay()
+        for page in self.pages.values():
+            now = timezone.now()
+            PDFBuildRequest.objects.update_or_create(page=page, defaults={"requested_at": now})
+            task = build_page_document
+            if delay:
+                task = task.using(run_after=now + timedelta(seconds=delay))
+            for kind in page.pdf_documents:
+                for language, _name in settings.LANGUAGES:
+                    task.enqueue(page.pk, kind, language)
+
+
 def request_builds(page):
-    """Enqueue a build of every PDF of ``page`` in every language (e.g. on publish)."""
-    for kind in page.pdf_documents:
-        for language, _name in settings.LANGUAGES:
-            build_page_document.enqueue(page.pk, kind, language)
+    """Ask for every PDF of ``page`` in every language (e.g. on publish). However many
+    pages publish in one transaction (an edition and its sections), each page's PDFs are
+    enqueued once, when it commits; the worker builds them after ``build_delay()``."""
+    connection = transaction.get_connection()
+    # One callback per transaction: find it among those already registered.
+    for _savepoints, callback, _robust in connection.run_on_commit:
+        if isinstance(callback, _PendingBuilds):
+            callback.pages[page.pk] = page
+            return
+    pending = _PendingBuilds()
+    pending.pages[page.pk] = page
+    transaction.on_commit(pending)
 
 
 def serve_pdf(request, page, kind):
@@ -155,7 +210,7 @@ def serve_pdf(request, page, kind):
         or not document.file.storage.exists(document.file.name)
     ):
         build_page_document.enqueue(page.pk, kind, language)
-        # The immediate backend (development) has just built it.
+        # The immediate backend (tests, TASK_BACKEND=immediate) has just built it.
         document = BuiltDocument.objects.filter(page=page, kind=kind, language=language).first()
     if (
         document is None

@@ -13,6 +13,7 @@ class ProtocolPagesConfig(AppConfig):
         from infra.page_cache import skip_for_cookie
 
         from .directory_links import PROVINCE_COOKIE
+        from .editions import publish_sections_with_edition
         from .handbook import rebuild_handbook
         from .models import (
             ProtocolAnnexPage,
@@ -31,3 +32,8 @@ class ProtocolPagesConfig(AppConfig):
                 rebuild_handbook, sender=model, dispatch_uid=f"protocol-handbook-{model.__name__}"
             )
         skip_for_cookie(PROVINCE_COOKIE, "province")
+        page_published.connect(
+            publish_sections_with_edition,
+            sender=ProtocolEditionPage,
+            dispatch_uid="protocol-edition-publishes-its-sections",
+        )

@@ -82,6 +82,17 @@ class DeadlineBlock(blocks.StructBlock):
             raise StructBlockValidationError(block_errors=errors)
         return value
 
+    api_schema = {
+        "type": ["object", "null"],
+        "properties": {
+            "amount": {"type": "integer"},
+            "unit": {"type": ["string", "null"]},
+            "from_event": {"type": ["string", "null"]},
+            "text": {"type": "string"},
+        },
+        "required": ["amount", "unit", "from_event", "text"],
+    }
+
     def get_api_representation(self, value, context=None):
         if not value.get("amount"):
             return None
@@ -120,6 +131,18 @@ class DecisionPointBlock(blocks.StructBlock):
                 block_errors={"next_step": _("Give the next step or choose a sub-route.")}
             )
         return value
+
+    api_schema = {
+        "type": "object",
+        "properties": {
+            "question": {"type": "string"},
+            "answer": {"type": "string"},
+            "next_step": {"type": ["integer", "null"]},
+            "sub_route": {"type": ["string", "null"]},
+            "sub_route_label": {"type": ["string", "null"]},
+        },
+        "required": ["question", "answer", "next_step", "sub_route", "sub_route_label"],
+    }
 
     def get_api_representation(self, value, context=None):
         sub_route = value.get("sub_route") or None

@@ -6,7 +6,8 @@ from django.utils.translation import ngettext
 
 
 class EditionStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft (not yet in force)")
+    DRAFT = "draft", _("Draft (not approved)")
+    UPCOMING = "upcoming", _("Approved, not yet in force")
     IN_FORCE = "in-force", _("In force")
     SUPERSEDED = "superseded", _("Superseded")
 

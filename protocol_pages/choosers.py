@@ -25,6 +25,13 @@ class UUIDChooserBlock(ChooserBlock):
                 normalised.append(None)
         return super().bulk_to_python(normalised)
 
+    # The OpenAPI description of the representation below (infra.api.content_schemas).
+    api_schema = {
+        "type": ["object", "null"],
+        "properties": {"id": {"type": "string"}, "name": {"type": "string"}},
+        "required": ["id", "name"],
+    }
+
     def get_api_representation(self, value, context=None):
         """The institution's directory id and public name."""
         if value is None:

@@ -33,6 +33,8 @@ def rebuild_handbook(sender, instance, **kwargs):
     edition = instance.specific.get_pdf_page()
     if edition is None or not edition.live:
         return
+    if edition.sections_to_publish().exists():
+        return  # publish_edition_sections publishes them next, and requests it then
     pending = _deferred.get()
     if pending is not None:
         pending[edition.pk] = edition

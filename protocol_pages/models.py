@@ -1,8 +1,11 @@
+import operator
+from functools import partial
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
@@ -19,11 +22,18 @@ from website.models import RICH_TEXT_FEATURES
 from .blocks import AnnexStreamBlock, PrincipleBlock, StepStreamBlock
 from .choices import SUB_ROUTE_CHOICES, AnnexKind, EditionStatus
 from .diff import diff_editions
-from .directory_links import institution_urls, province_lookup, remember_province
+from .directory_links import province_lookup, remember_province
+from .fragments import content_key, section_steps, step_outline
 from .handbook import handbook_context
 
 
-class ProtocolIndexPage(Page):
+class DraftCopiesMixin:
+    """Marks the protocol's pages whose copies are always drafts: the copy dialog's
+    "Publish copies" and "Alias" are ignored for them (``wagtail_hooks.copies_are_drafts``;
+    issue 17: copies went live without approval)."""
+
+
+class ProtocolIndexPage(DraftCopiesMixin, Page):
     """The assistance-route protocol: the edition in force first, older editions below."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
@@ -38,7 +48,9 @@ class ProtocolIndexPage(Page):
         verbose_name = _("protocol index page")
 
     def editions(self):
-        return ProtocolEditionPage.objects.child_of(self).live().order_by("-effective_date")
+        return (
+            ProtocolEditionPage.objects.child_of(self).live().public().order_by("-effective_date")
+        )
 
     def classify_editions(self, today=None):
         """(in force, superseded editions, drafts) from the live editions' effective dates."""
@@ -60,7 +72,7 @@ class ProtocolIndexPage(Page):
         return context
 
 
-class ProtocolEditionPage(RoutablePageMixin, PDFPageMixin, Page):
+class ProtocolEditionPage(DraftCopiesMixin, RoutablePageMixin, PDFPageMixin, Page):
     """One edition of the protocol. Its status follows from the effective dates of the live
     editions: the latest one already in effect is in force, earlier ones are superseded.
 
@@ -68,7 +80,15 @@ class ProtocolEditionPage(RoutablePageMixin, PDFPageMixin, Page):
     copy, so the edition diff (``protocol_pages.diff``) can tell changed steps from new ones.
     """
 
-    effective_date = models.DateField(_("effective date"))
+    # Empty on a new edition's draft; required to submit or publish (blank=False).
+    effective_date = models.DateField(
+        _("effective date"),
+        null=True,
+        help_text=_(
+            "The day this edition comes into force. Until then the edition in force stays "
+            "public, and this one is listed as upcoming once approved."
+        ),
+    )
     approving_institutions = ParentalManyToManyField(
         "directory.Organization",
         blank=True,
@@ -80,7 +100,10 @@ class ProtocolEditionPage(RoutablePageMixin, PDFPageMixin, Page):
         [("principle", PrincipleBlock())], blank=True, verbose_name=_("principles")
     )
     editors_note = RichTextField(
-        _("editors' note: what changed"), blank=True, features=RICH_TEXT_FEATURES
+        _("editors' note: what changed"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("What changed since the previous edition, in a few lines, for readers."),
     )
 
     content_panels = [
@@ -133,8 +156,10 @@ class ProtocolEditionPage(RoutablePageMixin, PDFPageMixin, Page):
 
     @property
     def status(self):
-        if self.effective_date > timezone.localdate():
+        if not self.live or self.effective_date is None:
             return EditionStatus.DRAFT
+        if self.effective_date > timezone.localdate():
+            return EditionStatus.UPCOMING
         in_force = self._classification[0]
         if in_force is None or in_force.pk == self.pk:
             return EditionStatus.IN_FORCE
@@ -190,20 +215,37 @@ class ProtocolEditionPage(RoutablePageMixin, PDFPageMixin, Page):
     def edition_in_force(self):
         return self._classification[0]
 
+    @property
+    def next_edition(self):
+        """The approved edition that takes effect next, if one is scheduled."""
+        upcoming = self._classification[2]
+        return min(upcoming, key=lambda edition: edition.effective_date) if upcoming else None
+
     @cached_property
     def previous_edition(self):
-        return (
-            ProtocolEditionPage.objects.sibling_of(self, inclusive=False)
-            .live()
-            .filter(effective_date__lt=self.effective_date)
-            .order_by("-effective_date")
-            .first()
-        )
+        """The live edition before this one (for a new edition's draft: the latest)."""
+        editions = ProtocolEditionPage.objects.sibling_of(self, inclusive=False).live().public()
+        if self.effective_date is not None:
+            editions = editions.filter(effective_date__lt=self.effective_date)
+        return editions.order_by("-effective_date").first()
 
     # Sections -------------------------------------------------------------------------
+    def sections_to_publish(self):
+        """Sections whose drafts publish with this edition: all that have unpublished
+        changes while the edition is live and was published once, or is not yet in force
+        (a new edition is approved as a whole; sections of the edition in force go through
+        approval one by one)."""
+        if not self.live:
+            return Page.objects.none()
+        first_publication = self.first_published_at == self.last_published_at
+        upcoming = self.effective_date and self.effective_date > timezone.localdate()
+        if not (first_publication or upcoming):
+            return Page.objects.none()
+        return self.get_children().filter(has_unpublished_changes=True)
+
     def live_sections(self):
         """Live sections in tree order, each with its specific class (one query per class)."""
-        return self.get_children().live().specific()
+        return self.get_children().live().public().specific()
 
     def step_sections(self):
         """Live sections that hold steps (phases and sub-routes), for the edition diff."""
@@ -223,17 +265,29 @@ class ProtocolEditionPage(RoutablePageMixin, PDFPageMixin, Page):
         return {"phases": phases, "sub_routes": sub_routes, "annexes": annexes}
 
     def get_context(self, request, *args, **kwargs):
+        """The overview, annexes and diff are lazy: the template keeps what they render in
+        a fragment cache per content version (``protocol_pages.fragments``), so they are
+        read from the database only when that fragment is built."""
         context = super().get_context(request, *args, **kwargs)
         context["edition"] = self
-        context.update(self.route_sections())
-        context["sub_route_pages"] = {page.kind: page for page in context["sub_routes"]}
+        context["content_key"] = content_key(self)
+        sections = SimpleLazyObject(self.route_sections)
+        for name in ("phases", "sub_routes", "annexes"):
+            context[name] = SimpleLazyObject(partial(operator.getitem, sections, name))
+        context["sub_route_pages"] = SimpleLazyObject(
+            lambda: {page.kind: page for page in sections["sub_routes"]}
+        )
         context["province"] = province_lookup(request, [])
-        if self.previous_edition is not None:
-            context["diff"] = diff_editions(self.previous_edition, self)
+        context["diff"] = SimpleLazyObject(self._diff)
         return context
 
     def serve(self, request, *args, **kwargs):
         return remember_province(request, super().serve(request, *args, **kwargs))
+
+    def _diff(self):
+        if self.previous_edition is None:
+            return None
+        return diff_editions(self.previous_edition, self)
 
     # Handbook ---------------------------------------------------------------------------
     def get_pdf_context(self, kind):
@@ -244,7 +298,7 @@ class ProtocolEditionPage(RoutablePageMixin, PDFPageMixin, Page):
         return serve_pdf(request, self, "manual")
 
 
-class ProtocolSectionPage(PDFPageMixin, Page):
+class ProtocolSectionPage(DraftCopiesMixin, PDFPageMixin, Page):
     """A page inside an edition (phase, sub-route or annex). Publishing it rebuilds the
     edition's handbook, so ``get_pdf_page`` answers with the edition."""
 
@@ -281,16 +335,23 @@ class StepsSectionMixin:
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["province"] = province_lookup(request, self.steps)
-        context["institution_urls"] = institution_urls(self.steps, request)
-        if self.edition is not None:
-            context["sub_route_pages"] = {
-                page.kind: page
-                for page in ProtocolSubRoutePage.objects.child_of(self.edition).live()
-            }
+        context["step_items"] = section_steps(request, self, self.sub_route_pages)
         return context
 
     def serve(self, request, *args, **kwargs):
         return remember_province(request, super().serve(request, *args, **kwargs))
+
+    def step_outline(self):
+        return step_outline(self.steps)
+
+    def sub_route_pages(self):
+        """{kind: live sub-route page} of the edition, for the steps' decision points."""
+        if self.edition is None:
+            return {}
+        return {
+            page.kind: page
+            for page in ProtocolSubRoutePage.objects.child_of(self.edition).live().public()
+        }
 
 
 class ProtocolPhasePage(StepsSectionMixin, ProtocolSectionPage):

@@ -1,11 +1,15 @@
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory.access import user_organizations
+from directory.display import capacity_data, current_capacities
 from directory.models import Organization, Service, Taxonomy, TaxonomyTerm
+from directory.selectors import current_capacities_prefetch
 
+from . import capacity
 from .choices import DeclineReason, Exploitation, Language
 from .models import Referral
 
@@ -79,17 +83,33 @@ class ReferralForm(forms.ModelForm):
         self.fields["sending_organization"].queryset = user_organizations(user)
         self.fields["sending_organization"].empty_label = None
         self.fields["receiving_organization"].queryset = Organization.objects.filter(is_active=True)
-        self.fields["receiving_service"].queryset = Service.objects.filter(
-            organization__is_active=True
-        ).select_related("organization")
-        self.fields["receiving_service"].label_from_instance = lambda s: (
-            f"{s.organization} · {s.name}"
+        self.fields["receiving_service"].queryset = (
+            Service.objects.filter(organization__is_active=True)
+            .select_related("organization")
+            .prefetch_related(current_capacities_prefetch())
         )
+        # Each service with its free beds or places and their age (staff with two factors).
+        self.fields["receiving_service"].label_from_instance = capacity.option_label
         self.fields["requested_services"].queryset = service_categories()
         if not self.instance._state.adding:
             self.fields["version"].initial = self.instance.version
             # The sender is fixed once the referral exists.
             self.fields["sending_organization"].disabled = True
+
+    def chosen_service_capacities(self):
+        """The counts of the receiving service chosen (or proposed), for the form's notice."""
+        field = self["receiving_service"]
+        value = field.data if self.is_bound else field.value()
+        try:
+            service = self.fields["receiving_service"].queryset.filter(pk=value).first()
+        except (ValueError, ValidationError):
+            return None
+        if service is None:
+            return None
+        return {
+            "service": service,
+            "counts": [capacity_data(c) for c in current_capacities(service)],
+        }
 
     def clean(self):
         data = super().clean()

@@ -71,6 +71,11 @@ class Referral(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The receiving service's free beds or places as the sender saw them on the form
+    # (``referrals.capacity``): directory data, no person data.
+    capacity_seen = models.JSONField(
+        _("free places seen by the sender"), null=True, blank=True, editable=False
+    )
     requested_services = models.ManyToManyField(
         "directory.TaxonomyTerm",
         verbose_name=_("requested services"),

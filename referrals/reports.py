@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.provinces import provinces
 
-from .choices import Exploitation, Status
+from .choices import DeclineReason, Exploitation, Status
 from .models import Referral
 
 SUPPRESS_BELOW = 5
@@ -97,6 +97,12 @@ def _table(key, title, counter, labels=None, order=None, adds_up=True, total="")
     return Table(key, title, rows, adds_up, total if adds_up else "")
 
 
+def _receiving_service(referral):
+    service = referral.receiving_service
+    name = service.name if service else _("service not given")
+    return f"{referral.receiving_organization.name} · {name}"
+
+
 def _answer(referral):
     if not referral.answered_at:
         return "none"
@@ -108,7 +114,7 @@ def build(queryset=None):
     referrals = list(
         (queryset if queryset is not None else Referral.objects.all())
         .filter(sent_at__isnull=False)
-        .select_related("sending_organization", "receiving_organization")
+        .select_related("sending_organization", "receiving_organization", "receiving_service")
     )
     total = SUPPRESSED if len(referrals) < SUPPRESS_BELOW else str(len(referrals))
     month = Counter(timezone.localtime(r.sent_at).strftime("%Y-%m") for r in referrals)
@@ -116,6 +122,9 @@ def build(queryset=None):
     answers = Counter(_answer(r) for r in referrals)
     province_names = {code: p.name for code, p in provinces().items()}
     forms = Counter(code for r in referrals for code in r.exploitation_forms)
+    no_capacity = Counter(
+        _receiving_service(r) for r in referrals if r.decline_reason == DeclineReason.NO_CAPACITY
+    )
     answer_labels = {
         "accepted": _("Accepted"),
         "declined": _("Declined"),
@@ -164,6 +173,13 @@ def build(queryset=None):
             forms,
             labels=dict(Exploitation.choices),
             order=[e for e in Exploitation.values if forms.get(e)],
+            adds_up=False,
+        ),
+        # A part of the declined referrals, whose total is not published: no total row.
+        _table(
+            "no_capacity",
+            _("Declined for lack of capacity, by receiving service"),
+            no_capacity,
             adds_up=False,
         ),
     ]

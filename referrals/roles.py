@@ -1,10 +1,7 @@
 """The programme coordinators' group, made on every ``migrate`` so that a new deployment
 has it (not only the demo): aggregate reports and the admin, never referral records."""
 
-from django.apps import apps
-from django.contrib.auth.management import create_permissions
-from django.contrib.auth.models import Group, Permission
-from django.db.models import Q
+from directory.roles import ensure_group
 
 from .access import COORDINATOR_GROUP
 
@@ -16,15 +13,7 @@ COORDINATOR_PERMISSIONS = (
 
 def ensure_coordinator_group(using="default"):
     """The coordinators' group with its permissions (idempotent); returns it."""
-    for app_label in {app_label for app_label, _codename in COORDINATOR_PERMISSIONS}:
-        # post_migrate reaches this app before auth has made the permissions of these apps.
-        create_permissions(apps.get_app_config(app_label), verbosity=0, using=using)
-    wanted = Q()
-    for app_label, codename in COORDINATOR_PERMISSIONS:
-        wanted |= Q(content_type__app_label=app_label, codename=codename)
-    group, _created = Group.objects.using(using).get_or_create(name=COORDINATOR_GROUP)
-    group.permissions.add(*Permission.objects.using(using).filter(wanted))
-    return group
+    return ensure_group(COORDINATOR_GROUP, COORDINATOR_PERMISSIONS, using)
 
 
 def on_post_migrate(sender, using="default", **kwargs):

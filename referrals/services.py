@@ -15,12 +15,14 @@ Action = AuditEntry.Action
 EDIT_REFUSED = _("Only the sending institution can edit a referral, and only while it is a draft.")
 
 
-def create_referral(form, actor, parent=None):
-    """Save a new draft from a valid ``ReferralForm``."""
+def create_referral(form, actor, parent=None, capacity_seen=None):
+    """Save a new draft from a valid ``ReferralForm``; ``capacity_seen`` is what the form
+    showed of the receiving service's free beds (``referrals.capacity.seen``)."""
     with transaction.atomic():
         referral = form.save(commit=False)
         referral.created_by = actor.user
         referral.parent = parent
+        referral.capacity_seen = capacity_seen
         referral.save()
         form.save_m2m()
         StatusChange.objects.create(
@@ -33,11 +35,12 @@ def create_referral(form, actor, parent=None):
     return referral
 
 
-def update_referral(form, actor, expected_version):
+def update_referral(form, actor, expected_version, capacity_seen=None):
     """Save an edited draft; raises ConcurrentEditError if someone saved in between, and
     refuses anything but a draft (the view checks first; this is the last word)."""
     with transaction.atomic():
         referral = form.save(commit=False)
+        referral.capacity_seen = capacity_seen
         current = Referral.objects.select_for_update().values_list("status", flat=True)
         if current.get(pk=referral.pk) not in lifecycle.EDITABLE:
             raise lifecycle.TransitionError(EDIT_REFUSED, forbidden=True)

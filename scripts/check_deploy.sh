@@ -8,6 +8,7 @@ trap 'rm -rf "$work"' EXIT
 export DJANGO_SETTINGS_MODULE=website.settings.base \
        DJANGO_SECRET_KEY="check-deploy-$(head -c 48 /dev/urandom | base64 | tr -d '/+=\n')" \
        DJANGO_ALLOWED_HOSTS=ruta.example.org \
+       RUTA_PUBLIC_URL=https://ruta.example.org \
        REFERRAL_ENCRYPTION_KEYS="$(head -c 32 /dev/urandom | base64 | tr '+/' '-_')" \
        DATABASE_URL="sqlite:///$work/deploy.sqlite3" \
        DJANGO_STATIC_ROOT="$work/static"

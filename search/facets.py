@@ -19,6 +19,7 @@ class Facet:
     unknown: str = ""  # a choice: the message for a value that is not offered
     flag: bool = False  # a checkbox: only "on" filters
     timed: bool = False  # a flag that depends on the clock (opening hours)
+    recent: bool = False  # a flag on a date: within the verification period (upkeep_rules)
     attribute: str = ""  # DirectoryQuery's attribute, when it is not ``name``
 
     @property
@@ -59,6 +60,7 @@ FACETS = (
     Facet("free", _("Free only"), "is_free", flag=True),
     Facet("open_now", _("Open now (Ecuador time)"), "open_minutes", flag=True, timed=True),
     Facet("open_24_hours", _("Open 24 hours"), "open_24_hours", flag=True),
+    Facet("verified", _("Verified information only"), "assured_date", flag=True, recent=True),
 )
 CHOICE_FACETS = tuple(facet for facet in FACETS if not facet.flag)
 FLAG_FACETS = tuple(facet for facet in FACETS if facet.flag)

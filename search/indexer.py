@@ -1,7 +1,7 @@
 """Builds the public search entries (one per object and language) from public data only,
 and writes them with their postings (``search.postings``).
 
-Directory data comes through ``directory.visibility`` (``location_data`` hides a
+Directory data comes through ``directory.display`` (``location_data`` hides a
 confidential location's address and coordinates); pages (``search.pages``) are indexed
 only when live and public. An entry in a language the provider did not write falls back to
 the other language's text, analysed in that language, and says so (``fallback``).
@@ -16,15 +16,12 @@ from django.db.models import Q
 from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 
+from directory.display import location_data
 from directory.fields import public_value as _public
 from directory.models import DirectoryIndexPage, Organization
 from directory.provinces import provinces
-from directory.visibility import (
-    VISIBLE_SERVICE_STATUSES,
-    location_data,
-    public_organizations,
-    public_services,
-)
+from directory.selectors import VISIBLE_SERVICE_STATUSES, public_organizations, public_services
+from infra.cache_tags import DIRECTORY, SEARCH
 from infra.page_cache import invalidate_now_and_on_commit
 from search.languages import language_names
 from search.models import SearchEntry, SearchTerm
@@ -220,15 +217,23 @@ def organization_entries(organization, directory_page=None):
 
 
 def directory_page():
-    return DirectoryIndexPage.objects.live().first()
+    return DirectoryIndexPage.objects.live().public().first()
 
 
-def _entries_changed():
-    """Tell every worker that the entries changed, by moving the shared page-cache
-    version: it keys what readers of queries remember, and cached public responses that
-    searched (the HSDS API's ``search``) must go too, since entries are written by a
-    background task after the change that emptied the cache."""
-    invalidate_now_and_on_commit()
+DIRECTORY_KINDS = {SearchEntry.Kind.SERVICE, SearchEntry.Kind.ORGANIZATION}
+
+
+def _entries_changed(kind=None):
+    """Tell every worker that the entries changed, by moving the shared content version:
+    it keys what readers of queries remember, and cached public responses that show
+    directory entries (the directory page, the HSDS API's ``search``) must go too, since
+    entries are written by a background task after the change that invalidated them. A
+    page's entries are shown only by searches, which are never cached. ``kind`` None: every
+    kind."""
+    if kind is None or kind in DIRECTORY_KINDS:
+        invalidate_now_and_on_commit(DIRECTORY, SEARCH)
+    else:
+        invalidate_now_and_on_commit(SEARCH)
 
 
 def write_entries(entries, batch_size=500):
@@ -254,7 +259,7 @@ def replace_entries(kind, target_id, entries, *, with_steps=False):
         SearchTerm.objects.filter(entry__in=old).delete()
         old.delete()
         created = write_entries(entries)
-    _entries_changed()
+    _entries_changed(kind)
     return created
 
 

@@ -107,6 +107,12 @@ def published_rules():
     return list(SearchRule.objects.filter(live=True).order_by("pk"))
 
 
+def _public_cantons():
+    """Cantons of active organisations' places: an inactive one's are not suggested."""
+    places = Location.objects.filter(organization__is_active=True).order_by()
+    return places.values_list("canton", flat=True).distinct()
+
+
 def _places(language):
     """{first stem: [(phrase, tag)]} for provinces, their capitals and the cantons."""
     found = {}
@@ -123,7 +129,7 @@ def _places(language):
             province.capital,
             ("capital", phrase_terms(tuple(stems(province.capital, language))), province_terms),
         )
-    for canton in Location.objects.order_by().values_list("canton", flat=True).distinct():
+    for canton in _public_cantons():
         if canton:
             add(canton, ("place", phrase_terms(tuple(stems(canton, language)))))
     return found
@@ -134,9 +140,10 @@ def _vocabulary_texts(language):
     for term in TaxonomyTerm.objects.all():
         texts += [term.name_es or "", term.name_en or ""]
     texts += list(Organization.objects.filter(is_active=True).values_list("name", flat=True))
-    texts += list(Location.objects.order_by().values_list("canton", flat=True).distinct())
+    texts += list(_public_cantons())
     texts += [p.name for p in provinces().values()] + [p.capital for p in provinces().values()]
-    texts += list(Language.objects.order_by().values_list("name", flat=True).distinct())
+    spoken = Language.objects.filter(service__organization__is_active=True)
+    texts += list(spoken.order_by().values_list("name", flat=True).distinct())
     for spanish, english in LANGUAGE_NAMES.values():
         texts += [*spanish, *english]
     return texts

@@ -89,7 +89,7 @@ def directory_search(request):
     """Directory searches are answered by the directory page (with its organisation links
     and styles): this URL sends them there with the same query, and shows results itself
     only on a site that has no directory page yet."""
-    page = DirectoryIndexPage.objects.live().first()
+    page = DirectoryIndexPage.objects.live().public().first()
     url = page.get_url(request=request) if page else None
     if url:
         query = request.GET.urlencode()

@@ -8,6 +8,7 @@ from directory.factories import (
     OrganizationFactory,
     PhoneFactory,
     ServiceAtLocationFactory,
+    ServiceCapacityFactory,
     ServiceFactory,
 )
 from protocol_pages.factories import (
@@ -29,6 +30,7 @@ SENTINELS = {
     "facilitator_notes": "NOTA-FACILITACION-4471",
     "risk_notes": "RIESGO-DERIVACION-4471",
     "needs": "NECESIDAD-DERIVACION-4471",
+    "capacity_note": "CAMAS-RESERVADAS-4471",
 }
 
 
@@ -39,9 +41,10 @@ def build_public_content():
     shelter = ServiceFactory(
         organization=shelter_org,
         name="Acogida temporal",
-        capacity=12,
-        vacancies=3,
         intake_notes=SENTINELS["intake_notes"],
+    )
+    ServiceCapacityFactory(
+        service=shelter, available=3, maximum=12, description=SENTINELS["capacity_note"]
     )
     secret_place = LocationFactory(
         organization=shelter_org,

@@ -237,7 +237,9 @@ class TrainingModulePage(RoutablePageMixin, PDFPageMixin, Page):
 
     @property
     def author_organization_name(self):
-        return self.author_organization.name if self.author_organization_id else ""
+        """The author's name while the organisation is published (an inactive one is not)."""
+        organization = self.author_organization if self.author_organization_id else None
+        return organization.name if organization is not None and organization.is_active else ""
 
     @property
     def prerequisite_modules(self):

@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.core import checks
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +8,9 @@ class WebsiteConfig(AppConfig):
     name = "website"
     verbose_name = _("Site")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .public_address import public_url_check, sync_site_after_migrate
+
+        checks.register(public_url_check, checks.Tags.security, deploy=True)
+        post_migrate.connect(sync_site_after_migrate, sender=self, dispatch_uid="website-sync-site")

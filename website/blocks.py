@@ -12,6 +12,16 @@ from wagtail.documents.blocks import DocumentChooserBlock
 class DocumentBlock(DocumentChooserBlock):
     """A document, read through the API as its id, title and download URL."""
 
+    api_schema = {
+        "type": ["object", "null"],
+        "properties": {
+            "id": {"type": "integer"},
+            "title": {"type": "string"},
+            "url": {"type": "string"},
+        },
+        "required": ["id", "title", "url"],
+    }
+
     def get_api_representation(self, value, context=None):
         if value is None:
             return None

@@ -6,7 +6,7 @@ def _site_nav(request):
     site = Site.find_for_request(request)
     if site is None:
         return []
-    return [{"page": item} for item in site.root_page.get_children().live().in_menu()]
+    return [{"page": item} for item in site.root_page.get_children().live().public().in_menu()]
 
 
 def site_nav(request):

@@ -1,19 +1,22 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
 from directory import urls as directory_urls
 from infra import urls as infra_urls
+from offline import urls as offline_urls
 from protocol_pages import urls as protocol_urls
 from referrals import urls as referrals_urls
 from referrals.views.twofactor import sign_out
 from search import urls as search_urls
 from training import urls as training_urls
+from website import routing
 
 APPS_URLS = (
     infra_urls,
@@ -22,6 +25,7 @@ APPS_URLS = (
     training_urls,
     search_urls,
     referrals_urls,
+    offline_urls,
 )
 
 urlpatterns = [
@@ -39,6 +43,8 @@ for app_urls in APPS_URLS:
 
 urlpatterns += i18n_patterns(
     *[pattern for app_urls in APPS_URLS for pattern in app_urls.localized_urlpatterns],
+    # Wagtail's page view with the route remembered per content version (website/routing.py).
+    re_path(serve_pattern, routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -20,15 +20,22 @@ def page_not_found(request, exception=None):
 RETRY_AFTER_SECONDS = 5
 
 
+# PostgreSQL's query_canceled (statement_timeout) and lock_not_available (lock_timeout).
+TIMEOUT_SQLSTATES = {"57014", "55P03"}
+
+
 def _database_unavailable(error):
-    """The database could not be reached, the connection broke, or SQLite's file is locked
-    by another writer: worth trying again in a moment. Not a schema error ("no such
-    table" is an OperationalError on SQLite too) or a statement that failed on a working
-    connection: those stay 500s."""
+    """The database could not be reached, the connection broke, SQLite's file is locked by
+    another writer, or PostgreSQL gave up waiting (a statement or lock timeout: the database
+    is stalled): worth trying again in a moment. Not a schema error ("no such table" is an
+    OperationalError on SQLite too) or a statement that failed on a working connection:
+    those stay 500s."""
     if isinstance(error, InterfaceError):
         return True
     if not isinstance(error, OperationalError):
         return False
+    if getattr(error.__cause__, "sqlstate", None) in TIMEOUT_SQLSTATES:
+        return True
     return "database is locked" in str(error) or not connection.is_usable()
 
 

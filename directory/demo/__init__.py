@@ -32,6 +32,8 @@ from directory.provinces import provinces
 from directory.vocabulary import CATEGORY_TERMS, POPULATION_TERMS, ensure_vocabularies
 from website.demo.files import columns, read
 
+from . import upkeep
+
 NAMESPACE = uuid.UUID("a6f4b0de-51c3-4c1b-9a8e-1f0f3f6e2b44")
 DEMO_PASSWORD = "ruta-demo-2026"  # noqa: S105 - development-only demo accounts, stated in README
 STAFF_USERS = {"staff_acogida": "acogida", "staff_fiscalia": "fiscalia", "staff_otra": "otra"}
@@ -233,8 +235,6 @@ def _fictional(terms):
                 maximum_age=17 if category in ("education", "child-protection") else None,
                 gender=Service.Gender.WOMEN if shelter and number % 2 == 0 else Service.Gender.ANY,
                 accepts_mother_with_children=shelter,
-                capacity=20 if category == "shelter" else None,
-                vacancies=(number % 5) if category == "shelter" else None,
                 intake_notes=TEXTS["shelter_intake"] if category == "shelter" else "",
             )
             _upsert(
@@ -280,3 +280,4 @@ def load(stdout):
         f"  {len(PUBLIC_BODIES) + len(FICTIONAL)} organisations, {services} services, "
         f"{shelters} confidential shelters"
     )
+    upkeep.load(stdout)  # overdue listings, bed counts, a proposal (upkeep.py)

@@ -3,9 +3,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
 from directory.constants import RESERVED_SLUGS
@@ -76,7 +75,6 @@ class Organization(index.Indexed, HSDSModel, ClusterableModel):
         FieldPanel("legal_status"),
         FieldPanel("is_active"),
         FieldPanel("is_demo"),
-        InlinePanel("memberships", label=_("Staff members")),
     ]
     search_fields = [
         index.SearchField("name", boost=3),
@@ -117,20 +115,25 @@ class Organization(index.Indexed, HSDSModel, ClusterableModel):
 
 class OrganizationMembership(models.Model):
     """Links a user to a listed institution: staff see staff-only directory fields, and
-    the referrals section scopes every record to the user's institutions."""
+    the referrals section scopes every record to the user's institutions.
+
+    Not part of the organisation's admin form: who may grant this access is decided by
+    ``directory.access.can_manage_memberships`` (docs/directory.md, "Memberships")."""
 
     class Role(models.TextChoices):
         STAFF = "staff", _("Staff")
         MANAGER = "manager", _("Institution manager")
 
-    organization = ParentalKey(Organization, on_delete=models.CASCADE, related_name="memberships")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="memberships"
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.STAFF)
     created_at = models.DateTimeField(auto_now_add=True)
-
-    panels = [FieldPanel("user"), FieldPanel("role")]
+    # The last verification digest sent for this membership (one a week at most).
+    reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("membership")
@@ -138,6 +141,7 @@ class OrganizationMembership(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["organization", "user"], name="unique_membership")
         ]
+        permissions = [("manage_memberships", "Can manage the staff of every institution")]
 
     def __str__(self):
         return f"{self.user} · {self.organization}"

@@ -1,11 +1,12 @@
 from django.utils import translation
 from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from directory.constants import CARD_SLUGS, COVERAGE_SLUGS, SERVICE_SLUGS
+from directory.constants import CARD_SLUGS, COVERAGE_SLUGS, REPORT_SLUGS, SERVICE_SLUGS
 from directory.provinces import provinces
 from infra.pdf import PDFDocument, PDFPageMixin
 from website.models import RICH_TEXT_FEATURES
@@ -24,6 +25,7 @@ class DirectoryIndexPage(RoutablePageMixin, PDFPageMixin, Page):
     intro = RichTextField(gettext_lazy("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    api_fields = [APIField("intro")]
     parent_page_types = ["website.HomePage"]
     subpage_types = []
     max_count = 1
@@ -58,6 +60,14 @@ class DirectoryIndexPage(RoutablePageMixin, PDFPageMixin, Page):
 
     def organization_url(self, organization, request=None):
         return self.organization_urls(organization, request)[translation.get_language() or "es"]
+
+    def report_urls(self, organization, request=None):
+        """The readers' problem report form of an organisation, in each language."""
+        return {
+            language: f"{url}{REPORT_SLUGS[language]}/"
+            for language, url in self.organization_urls(organization, request).items()
+            if url
+        }
 
     def coverage_urls(self, request=None):
         return {
@@ -130,3 +140,7 @@ class DirectoryIndexPage(RoutablePageMixin, PDFPageMixin, Page):
     @re_path(r"^(?P<slug>[-\w]+)/$", name="organization")
     def organization(self, request, slug):
         return self.route_views["organization"](self, request, slug)
+
+    @re_path(r"^(?P<slug>[-\w]+)/(?P<action>reportar-un-problema|report-a-problem)/$")
+    def report_problem(self, request, slug, action):
+        return self.route_views["report_problem"](self, request, slug, action)

@@ -14,9 +14,10 @@ from .base import HSDSModel
 class Service(index.Indexed, HSDSModel, ClusterableModel):
     """A service an organisation provides (HSDS service) with Ruta's eligibility fields.
 
-    Staff-only fields (capacity, vacancies, intake notes, and contacts marked staff-only)
-    never leave the admin and the staff views: public pages, APIs, exports, the search index
-    and PDFs read the allow-list of ``directory.fields``.
+    Staff-only fields (intake notes, the verifier's email, contacts marked staff-only, the
+    bed counts of ``ServiceCapacity``) never leave the admin and the staff views: public
+    pages, APIs, exports, the search index and PDFs read the allow-list of
+    ``directory.fields``.
     """
 
     class Status(models.TextChoices):
@@ -72,9 +73,7 @@ class Service(index.Indexed, HSDSModel, ClusterableModel):
     # Verification
     assured_date = models.DateField(_("last verified"), null=True, blank=True)
     assurer_email = models.EmailField(_("verified by (email)"), blank=True)
-    # Staff-only
-    capacity = models.PositiveIntegerField(_("capacity (staff only)"), null=True, blank=True)
-    vacancies = models.PositiveIntegerField(_("vacancies (staff only)"), null=True, blank=True)
+    # Staff-only (bed counts: ServiceCapacity)
     intake_notes = models.TextField(_("intake notes (staff only)"), blank=True)
 
     panels = [
@@ -115,7 +114,7 @@ class Service(index.Indexed, HSDSModel, ClusterableModel):
             heading=_("Verification"),
         ),
         MultiFieldPanel(
-            [FieldPanel("capacity"), FieldPanel("vacancies"), FieldPanel("intake_notes")],
+            [FieldPanel("intake_notes")],
             heading=_("Staff only (never public)"),
         ),
     ]

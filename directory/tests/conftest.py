@@ -12,6 +12,7 @@ from directory.factories import (
     PhoneFactory,
     ScheduleFactory,
     ServiceAtLocationFactory,
+    ServiceCapacityFactory,
     ServiceFactory,
     category,
     population,
@@ -33,6 +34,7 @@ SENTINELS = {
     "shelter_service_phone": "+593 2-397-1113",
     "assurer_email": "verificadora-centinela@example.invalid",
     "place_description": "Tocar el timbre de la puerta verde Centinela",
+    "capacity_note": "CamasCentinela para madres",
 }
 VACANCIES = 13579
 CAPACITY = 24680
@@ -82,14 +84,18 @@ def build_sample():
         name="Acogida de prueba",
         categories=[category("shelter")],
         populations=[population("women"), population("girls")],
-        capacity=CAPACITY,
-        vacancies=VACANCIES,
         intake_notes=SENTINELS["intake_notes"],
         minimum_age=0,
         maximum_age=99,
         accepts_mother_with_children=True,
         assured_date=date(2026, 9, 1),
         assurer_email=SENTINELS["assurer_email"],
+    )
+    ServiceCapacityFactory(
+        service=shelter_service,
+        available=VACANCIES,
+        maximum=CAPACITY,
+        description=SENTINELS["capacity_note"],
     )
     # Free text next to a secret place: it may say how to find it.
     ServiceAtLocationFactory(
@@ -131,3 +137,43 @@ def sample(db):
 @pytest.fixture
 def staff_user(sample):
     return MembershipFactory(organization=OrganizationFactory(name="Otra institución")).user
+
+
+def build_institution(name, slug):
+    """An institution with one of each record its members maintain, and a member."""
+    organization = OrganizationFactory(name=name, slug=slug, slug_en=f"{slug}-en")
+    location = LocationFactory(organization=organization, name=f"Sede {name}", canton="Quito")
+    service = ServiceFactory(organization=organization, name=f"Servicio {name}")
+    ServiceAtLocationFactory(service=service, location=location)
+    return {
+        "organization": organization,
+        "service": service,
+        "location": location,
+        "phone": PhoneFactory(organization=organization, number="+593 2-250-3000"),
+        "service_phone": PhoneFactory(service=service, number="+593 2-250-3001"),
+        "location_phone": PhoneFactory(location=location, number="+593 2-250-3002"),
+        "schedule": ScheduleFactory(service=service),
+        "member": MembershipFactory(
+            organization=organization, user__email=f"staff@{slug}.invalid"
+        ).user,
+    }
+
+
+@pytest.fixture
+def institutions(db):
+    """Two institutions: ``own`` (the member's) and ``other``."""
+    return {
+        "own": build_institution("Casa Propia", "casa-propia"),
+        "other": build_institution("Casa Ajena", "casa-ajena"),
+    }
+
+
+@pytest.fixture
+def maintainer(db, django_user_model):
+    from directory.roles import ensure_maintainers_group
+
+    user = django_user_model.objects.create_user(
+        "mantenimiento", "mantenimiento@example.invalid", "x-Y-z-12345"
+    )
+    user.groups.add(ensure_maintainers_group())
+    return user

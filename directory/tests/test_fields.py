@@ -9,7 +9,7 @@ from django.test.utils import isolate_apps
 from directory import fields
 from directory.display import service_data
 from directory.fields import public_values
-from directory.models import Contact, Location, Phone, Service
+from directory.models import Contact, Location, Phone, Service, ServiceCapacity
 from directory.selectors import public_services
 from directory.serializers import hsds_service
 
@@ -52,7 +52,7 @@ def test_every_field_is_in_exactly_one_list(model):
 def test_a_field_added_to_no_list_is_reported():
     class Service(models.Model):  # noqa: DJ008 # the real Service's lists, one new field
         name = models.CharField(max_length=10)
-        capacity = models.PositiveIntegerField()
+        intake_notes = models.TextField()
         safe_word = models.CharField(max_length=10)
 
         class Meta:
@@ -70,11 +70,11 @@ def test_the_allow_list_refuses_what_it_does_not_publish():
         fields.require_public(Location, "address_1")
     assert fields.require_public(Location, "address_1", reveal=True) == ("address_1",)
     with pytest.raises(fields.NotPublic):
-        fields.require_public(Service, "vacancies", reveal=True)
+        fields.require_public(ServiceCapacity, "available", reveal=True)
 
 
 def test_what_an_import_may_change():
-    assert "capacity" in fields.staff_only_fields(Service)
+    assert "available" in fields.staff_only_fields(ServiceCapacity)
     assert "address_1" in fields.confidential_fields(Location)
     assert "canton" in fields.public_fields(Location)
     assert fields.lowers_confidentiality(Location, True, False)

@@ -4,6 +4,7 @@ from django.conf import settings
 from wagtail.models import get_page_models
 
 from infra.api import content
+from infra.api.content_schemas import page_schemas
 from infra.api.openapi import NO_NUL, problem, query_parameter, response
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -143,8 +144,31 @@ ENDPOINTS = (
 )
 
 
+def schema_name(page_type):
+    return "ContentPage." + page_type
+
+
+def _page_components():
+    """One schema per page type: the detail's id and meta, and that type's API fields as
+    their blocks and properties shape them (``infra.api.content_schemas``)."""
+    return {
+        schema_name(page_type): {
+            "type": "object",
+            "description": f"A {page_type} page as /api/v2/pages/{{id}}/ returns it.",
+            "properties": {**DETAIL["properties"], "title": {"type": "string"}, **fields},
+            "required": ["id", "meta", "title", *fields],
+        }
+        for page_type, fields in page_schemas().items()
+    }
+
+
 def openapi_part():
-    """Paths and tags of /api/v2/ (``RUTA_OPENAPI_PARTS``)."""
+    """Paths, tags and page schemas of /api/v2/ (``RUTA_OPENAPI_PARTS``)."""
+    components = _page_components()
+    page_detail = {
+        "anyOf": [{"$ref": f"#/components/schemas/{name}"} for name in sorted(components)]
+        + [DETAIL]
+    }
     paths = {}
     for endpoint, summary in ENDPOINTS:
         extra = _page_parameters() if endpoint == "pages" else [SEARCH, SEARCH_OPERATOR]
@@ -171,10 +195,17 @@ def openapi_part():
                     },
                     LANG,
                 ],
-                "responses": {"200": response("The item", DETAIL), **ERRORS},
+                "responses": {
+                    "200": response(
+                        "The item (a page: the schema of its type, named in meta.type)",
+                        page_detail if endpoint == "pages" else DETAIL,
+                    ),
+                    **ERRORS,
+                },
             }
         }
     return {
         "tags": [{"name": "content", "description": "Protocol, training and other pages"}],
         "paths": paths,
+        "components": {"schemas": components},
     }

@@ -14,6 +14,7 @@ from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.translation import gettext as _
 
 from infra.api.errors import problem
+from infra.cache import CacheUnavailable
 from infra.http import client_ip, content_etag, is_public_api
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
@@ -22,19 +23,23 @@ ALLOWED = "GET, HEAD, OPTIONS"
 
 def rate_limited(request):
     """A 429 once this client has made its ``RUTA_API_RATE_LIMIT`` requests in the current
-    window (an atomic counter in the shared cache), else None."""
+    window (an atomic counter in the shared cache), else None. An unreachable shared cache
+    (a Redis restart) lets the request through: the limit protects, it must not cut."""
     limit, window = getattr(settings, "RUTA_API_RATE_LIMIT", (300, 60))
     if not limit:
         return None
     now = int(time.time())
     bucket = now // window
     key = f"ruta-api-rate:{client_ip(request)}:{bucket}"
-    cache.add(key, 0, timeout=window + 1)
     try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=window + 1)
-        count = 1
+        cache.add(key, 0, timeout=window + 1)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between the two calls
+            cache.set(key, 1, timeout=window + 1)
+            count = 1
+    except CacheUnavailable:
+        return None
     if count <= limit:
         return None
     retry_after = max(1, (bucket + 1) * window - now)

@@ -204,3 +204,10 @@ def test_cached_api_answers_follow_accept_language_and_host(client, home_page, p
         client.get(url, HTTP_ACCEPT_LANGUAGE="es", HTTP_HOST="otro.example")["X-Ruta-Cache"]
         == "miss"
     )
+
+
+def test_a_cache_hit_needs_no_database(client, home_page, page_cache, django_assert_num_queries):
+    """A stalled or restarting database must not hold readers of cached pages."""
+    client.get("/es/")
+    with django_assert_num_queries(0):
+        assert client.get("/es/")["X-Ruta-Cache"] == "hit"

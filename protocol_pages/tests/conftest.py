@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from directory.models import Location, Organization, Service, ServiceAtLocation
+from directory.models import Location, Organization, Service, ServiceAtLocation, ServiceCapacity
 from protocol_pages.factories import (
     ProtocolAnnexPageFactory,
     ProtocolEditionPageFactory,
@@ -51,10 +51,9 @@ def organization(db):
         name_es="Acogida temporal (demo)",
         name_en="Temporary shelter (demo)",
         description="Servicio ficticio.",
-        capacity=12,
-        vacancies=3,
         intake_notes="NOTA INTERNA CONFIDENCIAL",
     )
+    ServiceCapacity.objects.create(service=service, available=3, maximum=12)
     location = Location.objects.create(
         organization=org,
         name="Casa confidencial",

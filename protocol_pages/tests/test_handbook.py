@@ -200,9 +200,12 @@ def test_built_handbook_is_kept_by_the_anonymous_page_cache(
 
 
 @override_settings(TASKS=DUMMY_TASKS)
-def test_publishing_a_section_requests_the_edition_handbook(protocol):
+def test_publishing_a_section_requests_the_edition_handbook(
+    protocol, django_capture_on_commit_callbacks
+):
     default_task_backend.clear()
-    protocol["phase2"].save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        protocol["phase2"].save_revision().publish()
     requested = {
         tuple(r.args)
         for r in default_task_backend.results
@@ -212,7 +215,9 @@ def test_publishing_a_section_requests_the_edition_handbook(protocol):
     assert requested == {(edition, "manual", "es"), (edition, "manual", "en")}
 
 
-def test_publishing_a_section_rebuilds_the_stored_handbook(protocol):
+def test_publishing_a_section_rebuilds_the_stored_handbook(
+    protocol, django_capture_on_commit_callbacks
+):
     """With the immediate backend (as in development) the stored file is rebuilt."""
     edition = protocol["current"]
     first = build_document(edition, "manual", "es")
@@ -220,16 +225,17 @@ def test_publishing_a_section_rebuilds_the_stored_handbook(protocol):
     phase = protocol["phase2"]
     phase.title_es = "Protección inmediata y acogida"
     phase.title = phase.title_es
-    phase.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        phase.save_revision().publish()
     rebuilt = BuiltDocument.objects.get(page=edition, kind="manual", language="es")
     assert rebuilt.built_at > built_at
     assert "Protección inmediata y acogida" in "".join(page_texts(read(rebuilt)))
 
 
 @override_settings(TASKS=DUMMY_TASKS)
-def test_deferred_builds_request_each_edition_once(protocol):
+def test_deferred_builds_request_each_edition_once(protocol, django_capture_on_commit_callbacks):
     default_task_backend.clear()
-    with handbook_builds_deferred():
+    with django_capture_on_commit_callbacks(execute=True), handbook_builds_deferred():
         protocol["phase1"].save_revision().publish()
         protocol["phase2"].save_revision().publish()
         assert not [

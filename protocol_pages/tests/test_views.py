@@ -75,14 +75,31 @@ def test_edition_status_is_derived_from_dates(protocol):
     assert protocol["old"].status == "superseded"
 
 
-def test_future_edition_is_a_draft_and_not_in_force(protocol):
+def test_approved_future_edition_is_upcoming_not_a_draft(protocol):
+    """Issue 17: a live (approved) edition with a future date was labelled "Borrador"."""
     future = ProtocolEditionPageFactory(
         parent=protocol["index"],
         title="Edición 2099",
         effective_date=timezone.localdate() + datetime.timedelta(days=60),
     )
-    assert future.status == "draft"
+    assert future.status == "upcoming"
+    with translation.override("es"):
+        assert future.get_status_display() == "Aprobada, aún no vigente"
     assert protocol["current"].status == "in-force"
+
+
+def test_edition_in_force_has_a_banner_naming_the_next_edition(client, protocol):
+    html = client.get("/es/protocolo/edicion-2024/").content.decode()
+    assert "Edición vigente desde el" in html
+    assert "La próxima entra en vigencia" not in html
+    ProtocolEditionPageFactory(
+        parent=protocol["index"],
+        title="Edición 2099",
+        slug="edicion-2099",
+        effective_date=datetime.date(2099, 1, 15),
+    )
+    html = client.get("/es/protocolo/edicion-2024/").content.decode()
+    assert "La próxima entra en vigencia el 15 de enero de 2099" in html
 
 
 def test_diff_lists_added_removed_and_changed_steps(client, protocol):

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from directory.models import Organization
 
-from .. import audit, lifecycle, selectors, services
+from .. import audit, capacity, lifecycle, selectors, services
 from ..access import parties, permission_policy
 from ..choices import Exploitation, Language, Status
 from ..forms import ReferralForm, SimpleTransitionForm
@@ -101,15 +101,34 @@ def referral_create(request):
             return forbidden(request, _("Only the receiving institution can refer onward."))
     form = ReferralForm(request.POST or None, user=request.user, initial=_initial(request, parent))
     if request.method == "POST" and form.is_valid():
-        referral = services.create_referral(form, audit.Actor.from_request(request), parent)
+        seen = _capacity_seen(request, form)
+        referral = services.create_referral(
+            form, audit.Actor.from_request(request), parent, capacity_seen=seen
+        )
         messages.success(request, _("Referral %(code)s saved as a draft.") % {"code": referral})
+        _warn(request, seen)
         return redirect("referrals:detail", referral.pk)
     return TemplateResponse(
         request,
         "referrals/form.html",
-        {"page_title": _("New referral"), "form": form, "parent": parent},
+        {"page_title": _("New referral"), "form": form, "parent": parent, **_capacity(form)},
         status=400 if form.is_bound else 200,
     )
+
+
+def _capacity(form):
+    """The form's capacity notice and the moment it shows the counts."""
+    return {"capacity": form.chosen_service_capacities(), "shown_at": capacity.shown_at_token()}
+
+
+def _capacity_seen(request, form):
+    moment = capacity.shown_at(request.POST.get("capacity_shown_at"))
+    return capacity.seen(form.cleaned_data.get("receiving_service"), moment)
+
+
+def _warn(request, seen):
+    for warning in capacity.warnings(seen):
+        messages.warning(request, warning)
 
 
 @never_cache
@@ -136,6 +155,8 @@ def referral_detail(request, pk):
             "exploitation_labels": [
                 dict(Exploitation.choices).get(c, c) for c in referral.exploitation_forms
             ],
+            "capacity_lines": capacity.lines(referral.capacity_seen),
+            "capacity_warnings": capacity.warnings(referral.capacity_seen),
             "can_edit": "sender" in sides and referral.status in lifecycle.EDITABLE,
             "can_refer_onward": "receiver" in sides
             and referral.status in lifecycle.ONWARD_STATUSES,
@@ -168,18 +189,27 @@ def referral_edit(request, pk):
         status = 400
         if form.is_valid():
             expected = form.cleaned_data.get("version") or 0
+            seen = _capacity_seen(request, form)
             try:
-                services.update_referral(form, audit.Actor.from_request(request), expected)
+                services.update_referral(
+                    form, audit.Actor.from_request(request), expected, capacity_seen=seen
+                )
             except (ConcurrentEditError, lifecycle.TransitionError):
                 audit.record(request, Action.EDIT, referral, allowed=False, detail="conflict")
                 form.add_error(None, CONFLICT_MESSAGE)
                 status = 409
             else:
                 messages.success(request, _("Referral %(code)s saved.") % {"code": referral})
+                _warn(request, seen)
                 return redirect("referrals:detail", referral.pk)
     return TemplateResponse(
         request,
         "referrals/form.html",
-        {"page_title": _("Edit %(code)s") % {"code": referral}, "form": form, "referral": referral},
+        {
+            "page_title": _("Edit %(code)s") % {"code": referral},
+            "form": form,
+            "referral": referral,
+            **_capacity(form),
+        },
         status=status if form.is_bound else 200,
     )

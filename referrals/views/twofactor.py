@@ -212,4 +212,6 @@ def sign_out(request):
         path=settings.SESSION_COOKIE_PATH,
     )
     request.session.modified = False
+    # Whatever this browser kept for the session (HTTP cache, the service worker's copies).
+    response["Clear-Site-Data"] = '"cache", "storage"'
     return response

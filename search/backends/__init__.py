@@ -20,6 +20,7 @@ class DirectoryQuery:
     free: bool = False
     open_now: bool = False
     open_24_hours: bool = False
+    verified: bool = False
     sort: str = "relevance"
     origin: tuple | None = None
     page: int = 1

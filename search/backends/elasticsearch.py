@@ -10,6 +10,7 @@ from django.conf import settings
 from elasticsearch import Elasticsearch
 from elasticsearch.dsl import A, Q, Search
 
+from directory.upkeep_rules import verified_since
 from search.analysis import read_query
 from search.backends import DirectoryQuery, DirectoryResult, SiteQuery
 from search.backends.clock import GALAPAGOS, MAINLAND, local_now, minute_of_week
@@ -115,6 +116,8 @@ def open_now_clause(now=None):
 def _flag_clause(facet, query):
     if facet.timed:
         return open_now_clause(query.now)
+    if facet.recent:
+        return Q("range", **{facet.document_field: {"gte": verified_since().isoformat()}})
     return Q("term", **{facet.document_field: True})
 
 

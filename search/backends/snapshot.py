@@ -9,8 +9,8 @@ The picture is built from the directory tables in a handful of queries and rebui
 the directory changes (``search.backends.freshness``: the shared content version and the
 services' row count and latest change). It never holds more than the public serialisers
 show: provinces of locations, public points (the province capital for confidential
-locations: ``search.indexer.public_points``), categories, populations, languages, fees flag
-and opening hours.
+locations: ``search.indexer.public_points``), categories, populations, languages, fees flag,
+opening hours and whether the listing was verified recently (its public ``assured_date``).
 """
 
 import threading
@@ -26,6 +26,7 @@ from django.utils import translation
 from directory.display import location_data
 from directory.models import Language, Location, Schedule, Service, ServiceAtLocation
 from directory.selectors import visible_services
+from directory.upkeep_rules import verified_since
 from search.backends.clock import GALAPAGOS, GALAPAGOS_PROVINCE, MAINLAND, local_minute
 from search.backends.freshness import Memory
 from search.facets import CHOICE_FACETS, FLAG_FACETS
@@ -160,11 +161,14 @@ def _hex(value):
 def _build():
     visible = visible_services()
     snapshot = DirectorySnapshot()
-    rows = [(_hex(pk), free) for pk, free in visible.values_list(_text("pk"), "is_free")]
+    rows = [
+        (_hex(pk), free, assured)
+        for pk, free, assured in visible.values_list(_text("pk"), "is_free", "assured_date")
+    ]
     rows.sort()
-    snapshot.ids = [str(uuid.UUID(pk)) for pk, _free in rows]
+    snapshot.ids = [str(uuid.UUID(row[0])) for row in rows]
     snapshot.position = {pk: index for index, pk in enumerate(snapshot.ids)}
-    position = {pk: index for index, (pk, _free) in enumerate(rows)}  # by _hex
+    position = {row[0]: index for index, row in enumerate(rows)}  # by _hex
     for code, _name in settings.LANGUAGES:
         with translation.override(code):  # modeltranslation orders by the language's name
             ordered = visible.order_by("organization__name", "name", "pk").values_list(
@@ -174,7 +178,11 @@ def _build():
             for order, pk in enumerate(ordered):
                 rank[position[_hex(pk)]] = order
         snapshot.rank[code] = rank
-    snapshot.flags["free"] = bits(index for index, (_pk, free) in enumerate(rows) if free)
+    snapshot.flags["free"] = bits(index for index, row in enumerate(rows) if row[1])
+    since = verified_since()  # a date: the picture is at most MAX_AGE_SECONDS old
+    snapshot.flags["verified"] = bits(
+        index for index, row in enumerate(rows) if row[2] is not None and row[2] >= since
+    )
 
     def grouped(pairs):
         groups = {}

@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 class SearchEntry(models.Model):
     """One public search document per object and language (a protocol step is its own
-    entry), built only from public data (``directory.visibility`` and published pages).
+    entry), built only from public data (``directory.selectors``/``directory.display``
+    and published pages).
 
     One row per language is how results match in the current language only:
     wagtail-modeltranslation keeps both languages on one row. ``title``, ``summary``,

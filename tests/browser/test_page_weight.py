@@ -4,13 +4,15 @@ languages: HTML, CSS, JavaScript, fonts and images as transferred, nothing from 
 Budgets (issue #9): a protocol phase at most 100 KB in all, and every other public page
 keeps to the same budget; at most 20 KB of JavaScript on any public page. The test server
 does not compress HTML (a production proxy may), so these are upper bounds. The table of
-measured weights is printed (``pytest -s`` shows it).
+measured weights is printed (``pytest -s`` shows it). Each page's figures include what
+offline reading adds to a first visit (service worker, manifest, precached offline pages and
+assets: ``offline_overhead``), the worker as JavaScript.
 """
 
 import pytest
 
 from tests.browser.site import LANGUAGES
-from tests.browser.weight import PageWeight
+from tests.browser.weight import PageWeight, offline_overhead
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,10 +24,15 @@ PAGE_BUDGET = 100 * KB
 def test_public_pages_are_light_and_local(browser, live_server, ruta_site):
     meter = PageWeight(browser)
     rows, problems = [], []
+    offline = offline_overhead(live_server.url)
+    assert "/sw.js" not in offline["urls"]
+    assert offline["script"] > 1000  # the worker itself was measured
     for language in LANGUAGES:
         for name, path in ruta_site.public_paths(language):
             report = meter.measure(f"{live_server.url}{path}")
+            report["total"] += offline["total"]
             kinds = report["by_type"]
+            kinds["Script"] = kinds.get("Script", 0) + offline["script"]
             sizes = "  ".join(
                 f"{label} {kinds.get(kind, 0) / KB:4.1f}"
                 for label, kind in [
@@ -49,6 +56,10 @@ def test_public_pages_are_light_and_local(browser, live_server, ruta_site):
                 problems.append(f"{where}: {kinds['Script']} bytes of JavaScript > {JS_BUDGET}")
             if report["total"] > PAGE_BUDGET:
                 problems.append(f"{where}: {report['total']} bytes in all > {PAGE_BUDGET}")
+    print(
+        f"\nOffline reading adds {offline['total'] / KB:.1f} KB"
+        f" ({offline['script'] / KB:.1f} KB of JavaScript) to each page below"
+    )
     print("\nTransferred bytes per public page (empty cache):\n" + "\n".join(rows))
     assert len(rows) == 2 * len(ruta_site.public)
     assert not problems, "\n".join(problems)

@@ -1,6 +1,9 @@
 """Measure what a browser transfers to show a page: bytes by resource type, and hosts."""
 
+import json
+import re
 from urllib.parse import urlparse
+from urllib.request import urlopen
 
 
 class PageWeight:
@@ -58,3 +61,30 @@ class PageWeight:
             if host and host != own_host:
                 report["other_hosts"].add(host)
         return report
+
+
+def _transferred(url):
+    with urlopen(url) as response:  # noqa: S310 (the live server of the test)
+        body = response.read()
+        headers = sum(len(name) + len(value) + 4 for name, value in response.getheaders())
+    return body, len(body) + headers
+
+
+def offline_overhead(base_url):
+    """What offline reading adds to a first visit, outside the page's own requests: the
+    service worker, the web app manifest and what the worker precaches when it installs
+    (the offline pages in both languages and the site's own assets; counted again even
+    where the page already loaded them, so this is an upper bound).
+
+    Returns ``{"total", "script", "urls"}`` in bytes; the worker counts as JavaScript."""
+    worker, worker_size = _transferred(f"{base_url}/sw.js")
+    config = json.loads(re.search(rb"const CONFIG = (\{.*?\});\n", worker).group(1))
+    _manifest, manifest_size = _transferred(f"{base_url}/manifest.webmanifest")
+    report = {"total": worker_size + manifest_size, "script": worker_size, "urls": []}
+    for path in config["precache"]:
+        _body, size = _transferred(f"{base_url}{path}")
+        report["total"] += size
+        if path.endswith(".js"):
+            report["script"] += size
+        report["urls"].append(path)
+    return report

@@ -50,12 +50,15 @@ def test_available_languages_follow_the_content(training_index):
     assert spanish_only.available_languages == "es"
 
 
-def test_publishing_builds_handout_and_guide_in_both_languages(training_index):
+def test_publishing_builds_handout_and_guide_in_both_languages(
+    training_index, django_capture_on_commit_callbacks
+):
     module = TrainingModulePageFactory(
         parent=training_index, live=False, sessions_es=[session_data("Sesión uno")]
     )
     assert not BuiltDocument.objects.filter(page=module).exists()
-    module.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):  # builds are requested on commit
+        module.save_revision().publish()
     built = set(BuiltDocument.objects.filter(page=module).values_list("kind", "language"))
     assert built == {("handout", "es"), ("handout", "en"), ("guide", "es"), ("guide", "en")}
     assert all(doc.size > 1000 for doc in BuiltDocument.objects.filter(page=module))

@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from pypdf import PdfReader
 
-from directory.models import Organization, OrganizationMembership, Service
+from directory.models import Organization, OrganizationMembership, Service, ServiceCapacity
 from infra.pdf import build_document
 from search.indexer import index_page, page_entries
 from training.access import can_see_facilitator_notes
@@ -37,17 +37,17 @@ def organization(db):
 
 @pytest.fixture
 def service(organization):
-    return Service.objects.create(
+    service = Service.objects.create(
         organization=organization,
         name="Curso de panadería (prueba)",
         name_es="Curso de panadería (prueba)",
         name_en="Bakery course (test)",
         description="Curso ficticio.",
         description_es="Curso ficticio.",
-        capacity=17,
-        vacancies=3,
         intake_notes="NOTA-INGRESO-PRIVADA",
     )
+    ServiceCapacity.objects.create(service=service, unit="places", available=3, maximum=17)
+    return service
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Page, Site
 
 from website.models import HomePage
+from website.public_address import public_address
 
 from .files import read, translated
 
@@ -26,8 +27,9 @@ def get_or_create_home(data):
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
+        _scheme, hostname, port = public_address()
         Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Ruta"
+            hostname=hostname, port=port, root_page=home, is_default_site=True, site_name="Ruta"
         )
     elif site.root_page_id != home.pk:
         old_root = site.root_page

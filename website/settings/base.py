@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "training",
     "search",
     "referrals",
+    "offline",
     "wagtail.api.v2",
     "rest_framework",
     "django_filters",
@@ -95,6 +96,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "infra.api.middleware.PublicAPIMiddleware",  # rate limit, read-only, ETag: before the cache
     "infra.middleware.RejectNullCharactersMiddleware",
+    "offline.middleware.OfflineMarkMiddleware",  # what the service worker may keep
     "infra.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "infra.middleware.LocaleMiddleware",
@@ -183,6 +185,13 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# PostgreSQL: a stalled statement or a lock held elsewhere fails fast (the reader gets a 503
+# with Retry-After) instead of holding a worker; 0 switches a limit off (milliseconds).
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c statement_timeout={int(os.environ.get('DATABASE_STATEMENT_TIMEOUT_MS', '15000'))} "
+        f"-c lock_timeout={int(os.environ.get('DATABASE_LOCK_TIMEOUT_MS', '3000'))}"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -236,9 +245,9 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Ruta <no-reply@ruta.invalid>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Background tasks: immediate by default; TASK_BACKEND=database uses the persistent queue
-# (run `manage.py db_worker`).
-TASK_BACKEND = os.environ.get("TASK_BACKEND", "immediate")
+# Background tasks: the persistent queue in the database, run by `manage.py db_worker` in
+# every configuration (`make run` starts one); "immediate" runs them inside the request.
+TASK_BACKEND = os.environ.get("TASK_BACKEND", "database")
 TASKS = {
     "default": {
         "BACKEND": {
@@ -249,10 +258,12 @@ TASKS = {
     }
 }
 
-# Cache shared by all workers of one machine (files under var/cache); the anonymous page
-# cache keeps public pages for RUTA_PAGE_CACHE_SECONDS and is emptied on every publish.
+# Cache shared by all workers of one machine (files under var/cache), or by every server
+# (Redis: REDIS_URL); the anonymous page cache keeps public pages for
+# RUTA_PAGE_CACHE_SECONDS, each until a change it depends on (infra.invalidation).
 # Every key is hashed (infra.cache.hashed_key): short and plain whatever goes into it.
 CACHE_KEY_FUNCTION = "infra.cache.hashed_key"
+REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": {
         # Django's file-based cache without zlib (hits were spent decompressing).
@@ -262,11 +273,41 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 5000},
     }
 }
+if REDIS_URL:
+    # Page cache, API rate limit, search outage flag: one for every server. Redis down is an
+    # empty cache, never an error (infra.cache.ResilientRedisCache).
+    CACHES["default"] = {
+        "BACKEND": "infra.cache.ResilientRedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_FUNCTION": CACHE_KEY_FUNCTION,
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1.0},
+    }
 RUTA_PAGE_CACHE_SECONDS = int(os.environ.get("RUTA_PAGE_CACHE_SECONDS", "300"))
+# A PDF build waits this long for further publications of the same page (debounce).
+RUTA_PDF_BUILD_DELAY_SECONDS = int(os.environ.get("RUTA_PDF_BUILD_DELAY_SECONDS", "10"))
+
+# Front proxy (nginx) keeping anonymous pages (s-maxage), refreshed on publish through
+# wagtail.contrib.frontend_cache with infra.frontend_cache.NginxRefreshBackend: where nginx
+# listens (FRONTEND_CACHE_URL) and the refresh key it shares with us (FRONTEND_CACHE_KEY).
+RUTA_FRONTEND_CACHE_KEY = os.environ.get("FRONTEND_CACHE_KEY", "")
+RUTA_FRONTEND_CACHE_SECONDS = int(os.environ.get("FRONTEND_CACHE_SECONDS", "3600"))
+if os.environ.get("FRONTEND_CACHE_URL"):
+    if not RUTA_FRONTEND_CACHE_KEY:
+        raise ImproperlyConfigured("FRONTEND_CACHE_URL is set but FRONTEND_CACHE_KEY is not.")
+    WAGTAILFRONTENDCACHE = {
+        "nginx": {
+            "BACKEND": "infra.frontend_cache.NginxRefreshBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_URL"],
+            "KEY": RUTA_FRONTEND_CACHE_KEY,
+        }
+    }
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Ruta"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public address, set once: the default Site follows it on migrate (website.public_address)
+# and every absolute link (QR codes, PDFs, API html_url, e-mails, the admin's) names it.
+RUTA_PUBLIC_URL = os.environ.get("RUTA_PUBLIC_URL", "http://localhost").rstrip("/")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", RUTA_PUBLIC_URL)
 # Wagtail's own search (admin, and the embedded default for the public site).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "modelsearch.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "txt"]

@@ -5,6 +5,7 @@ import os
 os.environ.setdefault("DJANGO_SECRET_KEY", "dev-insecure-key-only-for-a-laptop")
 # INSECURE, published development key for referral fields: never use it in production.
 os.environ.setdefault("REFERRAL_ENCRYPTION_KEYS", "ZGV2LWluc2VjdXJlLXJlZmVycmFsLWtleS0wMDAwMDA=")
+os.environ.setdefault("RUTA_PUBLIC_URL", "http://127.0.0.1:8000")  # make run's address
 os.environ.setdefault("DJANGO_REQUIRE_2FA", "false")  # referral users always need 2FA
 
 from .base import *  # noqa: F403

@@ -3,6 +3,8 @@
 import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-insecure-key-not-for-production")
+# Wagtail's own default Site (localhost, port 80), as the factories build it.
+os.environ.setdefault("RUTA_PUBLIC_URL", "http://localhost")
 
 from .dev import *  # noqa: F403
 

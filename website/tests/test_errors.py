@@ -3,6 +3,7 @@ moment), anything else a 500; both in the reader's language, JSON under the APIs
 
 import pytest
 from django.db import InterfaceError, OperationalError, connections
+from psycopg.errors import LockNotAvailable, QueryCanceled
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +18,7 @@ def failing(client, monkeypatch):
             raise error
 
         monkeypatch.setattr("search.views.search_site", broken)
-        monkeypatch.setattr("directory.visibility.service_summaries", broken)
+        monkeypatch.setattr("directory.selectors.service_summaries", broken)
         return client
 
     return make
@@ -30,12 +31,22 @@ def connection_lost(monkeypatch):
     monkeypatch.setattr(connections["default"], "is_usable", lambda: False)
 
 
+def stalled(cause):
+    """What Django raises when PostgreSQL gives up on a statement or lock timeout."""
+    error = OperationalError(str(cause))
+    error.__cause__ = cause
+    return error
+
+
 @pytest.mark.parametrize(
     ("error", "lost"),
     [
         (OperationalError("server closed the connection unexpectedly"), True),
         (InterfaceError("connection already closed"), False),
         (OperationalError("database is locked"), False),
+        # A stalled database: the connection still works, the wait was cut short.
+        (stalled(QueryCanceled("canceling statement due to statement timeout")), False),
+        (stalled(LockNotAvailable("canceling statement due to lock timeout")), False),
     ],
 )
 def test_lost_database_is_a_503_to_retry(failing, error, lost, home_page, request):

@@ -14,6 +14,7 @@ from directory.factories import (
     PhoneFactory,
     ScheduleFactory,
     ServiceAtLocationFactory,
+    ServiceCapacityFactory,
     ServiceFactory,
     category,
     population,
@@ -120,13 +121,12 @@ def build_directory(home):
         ["shelter", "psychological"],
         [house],
         populations=["women", "girls", "adolescents"],
-        capacity=20,
-        vacancies=4,
         intake_notes="Ingreso solo con derivación de Fiscalía o MIES (demo).",
         accepts_mother_with_children=True,
         minimum_age=12,
         application_process="Derivación por la coordinación de casos.",
     )
+    ServiceCapacityFactory(service=shelter_service, available=4, maximum=20)
     PhoneFactory(service=shelter_service, number="+593 99-900-0101", is_staff_only=True)
     ScheduleFactory(
         service=shelter_service, byday="", open_24_hours=True, opens_at=None, closes_at=None

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directory', '0004_hsds_import'),
+        ('directory', '0007_remove_service_capacity'),
     ]
 
     operations = [

@@ -1,0 +1,141 @@
+"""Offline reading (issue 21): save the edition in force with a province's directory, go
+offline, and everything saved still opens, in both languages, with the offline notice; an
+unsaved page shows the fallback; nothing a staff session reads is kept; a new edition
+replaces the saved copy on reconnection."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import expect
+
+from offline.selectors import offline_pack
+from protocol_pages.factories import ProtocolEditionPageFactory, ProtocolPhasePageFactory, step_data
+from protocol_pages.models import ProtocolEditionPage
+from tests.browser.site import LANGUAGES
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PROVINCE = "EC-P"
+NOTICE = {"es": "Leído sin conexión · guardado el", "en": "Read offline · saved on"}
+FALLBACK = {"es": "Sin conexión", "en": "You are offline"}
+# Every cached address, from inside the page (the test reads the worker's caches).
+CACHED_URLS = """async () => {
+  const urls = [];
+  for (const name of await caches.keys()) {
+    for (const request of await (await caches.open(name)).keys()) { urls.push(request.url); }
+  }
+  return urls;
+}"""
+
+
+def _controlled(page):
+    page.wait_for_function("() => Boolean(navigator.serviceWorker.controller)")
+
+
+def _save(page, url, language):
+    page.goto(url)
+    _controlled(page)
+    form = page.locator("[data-offline-save]")
+    form.locator("select").select_option(PROVINCE)
+    form.get_by_role("button").click()
+    expect(form.locator("[data-offline-status]")).to_contain_text(
+        {"es": "Guardado para leer sin conexión", "en": "Saved for offline reading"}[language],
+        timeout=30_000,
+    )
+
+
+def _pages(pack):
+    return [url for url in pack["urls"] if not url.startswith("/static/")]
+
+
+def _read_offline(page, live_server, urls, language):
+    """Each address opens from the saved copy, with the notice, showing what it showed."""
+    for path, (heading, steps) in urls.items():
+        page.goto(f"{live_server.url}{path}")
+        notice = page.locator("[data-offline-notice]")
+        expect(notice).to_be_visible()
+        expect(notice).to_contain_text(NOTICE[language])
+        assert page.locator("h1").first.inner_text() == heading, path
+        assert page.locator("[id^='step-']").count() == steps, path
+
+
+def test_save_for_offline_journey(browser, live_server, ruta_site, signed_in_context):
+    edition = ProtocolEditionPage.objects.live().get()
+    context = browser.new_context(locale="es-EC")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    online = {}
+    for language in LANGUAGES:
+        _save(page, f"{live_server.url}{ruta_site.public['protocol edition'][language]}", language)
+        pack = offline_pack(language, PROVINCE, edition.pk)
+        paths = _pages(pack)
+        assert len(paths) >= 6 + 2  # edition, 4 phases, sub-route, annex + listing, organisations
+        assert any("?province=EC-P" in path for path in paths)
+        online[language] = {}
+        for path in paths:  # what each page shows online, to compare offline
+            page.goto(f"{live_server.url}{path}")
+            online[language][path] = (
+                page.locator("h1").first.inner_text(),
+                page.locator("[id^='step-']").count(),
+            )
+    assert sum(steps for _heading, steps in online["es"].values()) >= 10
+
+    context.set_offline(True)
+    for language in LANGUAGES:
+        _read_offline(page, live_server, online[language], language)
+        # Never read, never saved: the offline page, in the page's language.
+        page.goto(f"{live_server.url}{ruta_site.public['training catalogue'][language]}")
+        expect(page.locator("h1")).to_have_text(FALLBACK[language])
+
+    # A new edition comes into force while the reader is offline; reconnecting replaces the
+    # saved copy and says so.
+    new_edition = ProtocolEditionPageFactory(
+        parent=edition.get_parent(),
+        title="Edición 2026",
+        title_en="2026 edition",
+        effective_date=timezone.localdate() - datetime.timedelta(days=1),
+    )
+    ProtocolPhasePageFactory(
+        parent=new_edition,
+        title="Fase renovada",
+        title_en="Renewed phase",
+        slug="fase-renovada",
+        slug_en="renewed-phase",
+        steps_es=[step_data(1, "Paso renovado")],
+        steps_en=[step_data(1, "Renewed step")],
+    )
+    context.set_offline(False)
+    expect(page.locator("[data-offline-updated]")).to_be_visible(timeout=30_000)
+    new_pack = {language: offline_pack(language, PROVINCE, edition.pk) for language in LANGUAGES}
+    assert new_pack["es"]["edition"]["id"] == new_edition.pk
+    context.set_offline(True)
+    for language in LANGUAGES:
+        renewed = {"es": "renovada", "en": "renewed"}[language]
+        phase = next(path for path in _pages(new_pack[language]) if renewed in path)
+        page.goto(f"{live_server.url}{phase}")
+        expect(page.locator("[data-offline-notice]")).to_be_visible()
+        expect(page.locator("h1")).to_contain_text(
+            {"es": "Fase renovada", "en": "Renewed phase"}[language]
+        )
+        old_phase = ruta_site.public["protocol phase"][language]
+        page.goto(f"{live_server.url}{old_phase}")  # the replaced copy is gone
+        expect(page.locator("h1")).to_have_text(FALLBACK[language])
+    context.close()
+
+    # A staff session: nothing it reads is kept, and its pages never come from a cache.
+    staff = signed_in_context(ruta_site.staff_user, "es")
+    staff_page = staff.new_page()
+    staff_page.goto(f"{live_server.url}{ruta_site.public['protocol edition']['es']}")
+    _controlled(staff_page)
+    staff_page.goto(f"{live_server.url}{ruta_site.public['protocol phase']['es']}")
+    record = f"{live_server.url}{ruta_site.signed_in['referral record']}"
+    assert staff_page.goto(record).status == 200
+    staff_page.goto(f"{live_server.url}{ruta_site.public['protocol edition']['es']}")
+    cached = staff_page.evaluate(CACHED_URLS)
+    assert not [url for url in cached if "/admin/" in url]
+    assert not [url for url in cached if ruta_site.public["protocol phase"]["es"] in url]
+    staff.set_offline(True)
+    with pytest.raises(PlaywrightError):
+        staff_page.goto(record)
