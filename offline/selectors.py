@@ -8,6 +8,7 @@ from django.templatetags.static import static
 from django.utils import translation
 
 from directory.models import PROVINCE_CHOICES, DirectoryIndexPage
+from infra.public_pages import public
 from protocol_pages.models import ProtocolEditionPage, ProtocolIndexPage
 from search.directory import browse_directory
 
@@ -22,10 +23,10 @@ def edition_in_force(edition_id=None):
     when no edition is named): a saved copy follows the protocol, not one edition."""
     index = None
     if edition_id:
-        edition = ProtocolEditionPage.objects.live().public().filter(pk=edition_id).first()
+        edition = public(ProtocolEditionPage.objects.live()).filter(pk=edition_id).first()
         index = edition.protocol_index if edition is not None else None
     if index is None:
-        index = ProtocolIndexPage.objects.live().public().first()
+        index = public(ProtocolIndexPage.objects.live()).first()
     return index.classify_editions()[0] if index is not None else None
 
 
@@ -40,7 +41,7 @@ def _edition_urls(edition):
 
 
 def _province_urls(province):
-    directory = DirectoryIndexPage.objects.live().public().first()
+    directory = public(DirectoryIndexPage.objects.live()).first()
     if directory is None:
         return []
     base = directory.get_url()

@@ -16,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from infra.pdf import PDFDocument, PDFPageMixin, serve_pdf
+from infra.public_pages import public
 from website.blocks import BlocksAPIField
 from website.models import RICH_TEXT_FEATURES
 
@@ -48,9 +49,7 @@ class ProtocolIndexPage(DraftCopiesMixin, Page):
         verbose_name = _("protocol index page")
 
     def editions(self):
-        return (
-            ProtocolEditionPage.objects.child_of(self).live().public().order_by("-effective_date")
-        )
+        return public(ProtocolEditionPage.objects.child_of(self).live()).order_by("-effective_date")
 
     def classify_editions(self, today=None):
         """(in force, superseded editions, drafts) from the live editions' effective dates."""
@@ -224,7 +223,7 @@ class ProtocolEditionPage(DraftCopiesMixin, RoutablePageMixin, PDFPageMixin, Pag
     @cached_property
     def previous_edition(self):
         """The live edition before this one (for a new edition's draft: the latest)."""
-        editions = ProtocolEditionPage.objects.sibling_of(self, inclusive=False).live().public()
+        editions = public(ProtocolEditionPage.objects.sibling_of(self, inclusive=False).live())
         if self.effective_date is not None:
             editions = editions.filter(effective_date__lt=self.effective_date)
         return editions.order_by("-effective_date").first()
@@ -245,7 +244,7 @@ class ProtocolEditionPage(DraftCopiesMixin, RoutablePageMixin, PDFPageMixin, Pag
 
     def live_sections(self):
         """Live sections in tree order, each with its specific class (one query per class)."""
-        return self.get_children().live().public().specific()
+        return public(self.get_children().live()).specific()
 
     def step_sections(self):
         """Live sections that hold steps (phases and sub-routes), for the edition diff."""
@@ -350,7 +349,7 @@ class StepsSectionMixin:
             return {}
         return {
             page.kind: page
-            for page in ProtocolSubRoutePage.objects.child_of(self.edition).live().public()
+            for page in public(ProtocolSubRoutePage.objects.child_of(self.edition).live())
         }
 
 

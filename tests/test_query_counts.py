@@ -30,14 +30,16 @@ pytestmark = pytest.mark.django_db
 
 # Upper bounds for an anonymous reader (site, route, view restrictions, navigation,
 # settings, breadcrumbs, the page's own reads); the cold bound adds what a fragment build
-# reads (sections, institutions, documents).
+# reads (sections, institutions, documents). Cold bounds hold one more query since menus
+# and lists leave restricted pages out: the restricted paths, read once per content version
+# (``infra.public_pages``).
 BOUNDS = {
-    "edition": (10, 21),
-    "phase": (11, 21),
+    "edition": (10, 22),
+    "phase": (11, 22),
     "module": (10, 16),
-    "home": (7, 9),
+    "home": (7, 10),
     "directory": (9, 40),  # cold: the search service rebuilds its snapshot after a change
-    "organisation": (20, 24),
+    "organisation": (20, 25),
 }
 
 

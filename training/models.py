@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from directory.selectors import public_services
 from infra.pdf import PDFDocument, PDFPageMixin, serve_pdf
+from infra.public_pages import public
 from website.blocks import BlocksAPIField
 from website.models import RICH_TEXT_FEATURES
 
@@ -45,7 +46,7 @@ class TrainingIndexPage(Page):
         verbose_name = _("training index page")
 
     def modules(self):
-        return TrainingModulePage.objects.child_of(self).live().public()
+        return public(TrainingModulePage.objects.child_of(self).live())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -252,7 +253,7 @@ class TrainingModulePage(RoutablePageMixin, PDFPageMixin, Page):
     # all() but no queries (values_list, live): read the ids, then query the database.
     def visible_prerequisites(self):
         ids = [module.pk for module in self.prerequisites.all()]
-        return TrainingModulePage.objects.filter(pk__in=ids).live().public()
+        return public(TrainingModulePage.objects.filter(pk__in=ids).live())
 
     def visible_related_services(self):
         ids = [service.pk for service in self.related_services.all()]

@@ -1,12 +1,14 @@
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
 
+from infra.public_pages import public
+
 
 def _site_nav(request):
     site = Site.find_for_request(request)
     if site is None:
         return []
-    return [{"page": item} for item in site.root_page.get_children().live().public().in_menu()]
+    return [{"page": item} for item in public(site.root_page.get_children().live().in_menu())]
 
 
 def site_nav(request):

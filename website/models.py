@@ -6,6 +6,8 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from infra.public_pages import public
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
 
 
@@ -28,7 +30,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["entry_points"] = self.get_children().live().public().in_menu().specific()
+        context["entry_points"] = public(self.get_children().live().in_menu()).specific()
         return context
 
 

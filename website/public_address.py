@@ -9,7 +9,8 @@ from django.conf import settings
 from django.core import checks
 from wagtail.models import Site
 
-LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "0.0.0.0"})  # noqa: S104
+# Addresses that are never public (a comparison list, nothing binds to them).
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "0.0.0.0"})  # noqa: S104  # nosec B104
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
 

@@ -78,6 +78,7 @@ def test_cards_say_what_the_models_say(services, language):
         "is_free",
         "alert",
         "assured_date",
+        "verification_overdue",
         "categories",
         "locations",
         "organization",

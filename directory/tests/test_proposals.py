@@ -58,7 +58,7 @@ def public_text(client, world):
         client.get(f"/api/hsds/organizations/{organization.pk}?full_service=true").content.decode(),
         client.get("/sitemap.xml").content.decode(),
     ]
-    parts += [f"{e.title} {e.body_text} {e.summary}" for e in all_entries()]
+    parts += [f"{e.title} {e.content} {e.summary}" for e in all_entries()]
     return "\n".join(parts)
 
 

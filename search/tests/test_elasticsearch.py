@@ -3,6 +3,7 @@ outage fallback and the real-cluster tests are in ``test_elasticsearch_outage``.
 
 from datetime import UTC, datetime
 
+from directory.upkeep_rules import verified_since
 from search.analysis import Concept
 from search.backends import DirectoryQuery, SiteQuery
 from search.backends.elasticsearch import directory_search, site_search
@@ -140,6 +141,12 @@ def test_directory_query_body():
             "free": _flag_agg(PROVINCE, OPEN_NOW, {"term": {"is_free": True}}),
             "open_now": _flag_agg(PROVINCE, OPEN_NOW),
             "open_24_hours": _flag_agg(PROVINCE, OPEN_NOW, {"term": {"open_24_hours": True}}),
+            # verified within the verification period (12 months by default)
+            "verified": _flag_agg(
+                PROVINCE,
+                OPEN_NOW,
+                {"range": {"assured_date": {"gte": verified_since().isoformat()}}},
+            ),
         },
         "sort": [
             {

@@ -48,7 +48,8 @@ def test_a_proposal_is_public_only_once_approved(
         "link", name="Proponer un cambio"
     ).click()
     member.locator('[name="name_es"]').fill(MARKER)
-    member.get_by_role("button", name="Enviar a revisión").click()
+    with member.expect_navigation():  # the form posts, then the admin redirects
+        member.get_by_role("button", name="Enviar a revisión").click()
     assert "Su propuesta se envió" in member.content()
 
     browser_page.goto(public_url)
@@ -62,7 +63,8 @@ def test_a_proposal_is_public_only_once_approved(
     assert MARKER in diff
     assert "Acompañamiento inicial" in diff  # now and proposed, side by side
     reviewer.locator('[name="decision"]').select_option("approve")
-    reviewer.get_by_role("button", name="Decidir").click()
+    with reviewer.expect_navigation():
+        reviewer.get_by_role("button", name="Decidir").click()
     assert "Aprobado: la ficha es pública" in reviewer.content()
 
     browser_page.goto(public_url)

@@ -41,6 +41,7 @@ POLICY = {
     "website.HomePage": PAGE,
     "website.SiteSettings": (PUBLIC, "quick-exit address and maintainers' address: every page"),
     "infra.BuiltDocument": (OUTPUT, "the built PDFs: read through their URLs"),
+    "infra.PDFBuildRequest": (SYSTEM, "when a PDF build was last asked for: a page id and a time"),
     "protocol_pages.ProtocolIndexPage": PAGE,
     "protocol_pages.ProtocolEditionPage": PAGE,
     "protocol_pages.ProtocolPhasePage": PAGE,
