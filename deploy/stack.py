@@ -386,7 +386,7 @@ def main():
     stopping = []
     signal.signal(signal.SIGTERM, lambda *_: stopping.append(1))
     with Stack(port=args.port) as stack:
-        print(f"Serving {stack.base}/es/ (admin {stack.base}/admin/); Ctrl-C stops every part.")
+        sys.stdout.write(f"Serving {stack.base}/es/ (admin {stack.base}/admin/); Ctrl-C stops.\n")
         deadline = time.monotonic() + args.seconds if args.seconds else None
         try:
             while not stopping and (deadline is None or time.monotonic() < deadline):
@@ -396,7 +396,7 @@ def main():
                 time.sleep(1)
         except KeyboardInterrupt:
             pass
-        print("Stopping the stack …")
+        sys.stdout.write("Stopping the stack …\n")
 
 
 if __name__ == "__main__":

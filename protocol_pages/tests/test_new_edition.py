@@ -3,6 +3,7 @@ approval; Wagtail's own copy of a protocol page never publishes it; approving a 
 edition publishes it with its sections and requests its handbook once per language."""
 
 import time
+from unittest import mock
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -29,7 +30,13 @@ DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 def run_worker():
-    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+    """The database worker, in this test's transaction. Its ``close_old_connections()``
+    would close the connection (it is not in autocommit inside a test): on PostgreSQL the
+    test's own connection, and its data, would be gone."""
+    with mock.patch(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", return_value=None
+    ):
+        call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
 
 
 def user_in(group_name, username):

@@ -106,6 +106,9 @@ def test_save_for_offline_journey(browser, live_server, ruta_site, signed_in_con
         steps_es=[step_data(1, "Paso renovado")],
         steps_en=[step_data(1, "Renewed step")],
     )
+    # Published as an editor publishes: that moves the cached pages' and pack's version (a
+    # factory's save alone is a draft save, which invalidates nothing).
+    new_edition.save_revision().publish()
     context.set_offline(False)
     expect(page.locator("[data-offline-updated]")).to_be_visible(timeout=30_000)
     new_pack = {language: offline_pack(language, PROVINCE, edition.pk) for language in LANGUAGES}

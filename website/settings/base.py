@@ -186,8 +186,10 @@ DATABASES = {
     )
 }
 # PostgreSQL: a stalled statement or a lock held elsewhere fails fast (the reader gets a 503
-# with Retry-After) instead of holding a worker; 0 switches a limit off (milliseconds).
-if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+# with Retry-After) instead of holding a worker; 0 switches a limit off (milliseconds). Web
+# processes only (``website/wsgi.py``): migrations, imports, rebuilds and the task worker
+# run long statements by design.
+if DATABASES["default"]["ENGINE"].endswith("postgresql") and os.environ.get("RUTA_WEB_PROCESS"):
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
         f"-c statement_timeout={int(os.environ.get('DATABASE_STATEMENT_TIMEOUT_MS', '15000'))} "
         f"-c lock_timeout={int(os.environ.get('DATABASE_LOCK_TIMEOUT_MS', '3000'))}"
