@@ -6,12 +6,14 @@ Filtering what is public happens here (active organisations, listed statuses); w
 shown of each row is ``directory.fields``.
 """
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Min, Prefetch
 from modeltranslation.utils import get_translation_fields
 
 from directory.models import (
     Contact,
+    DirectoryIndexPage,
     Language,
     Location,
     Organization,
@@ -22,8 +24,24 @@ from directory.models import (
     TaxonomyTerm,
 )
 from directory.provinces import provinces
+from infra.page_cache import published_version
+from infra.public_pages import public
 
 VISIBLE_SERVICE_STATUSES = (Service.Status.ACTIVE, Service.Status.TEMPORARILY_CLOSED)
+PAGE_TIMEOUT = 24 * 60 * 60  # a new content version makes the old entry unreachable anyway
+_NONE = object()
+
+
+def directory_page():
+    """The live, public directory page (None on a site without one), read once per
+    published-content version: every publish, move or view restriction moves the version,
+    so protocol steps, offline packs and search link to it without a query per page."""
+    key = f"ruta-directory-page:{published_version()}"
+    page = cache.get(key, _NONE)
+    if page is _NONE:
+        page = public(DirectoryIndexPage.objects.live()).first()
+        cache.set(key, page, PAGE_TIMEOUT)
+    return page
 
 
 def _term_queryset():

@@ -7,7 +7,8 @@ import hashlib
 from django.templatetags.static import static
 from django.utils import translation
 
-from directory.models import PROVINCE_CHOICES, DirectoryIndexPage
+from directory.models import PROVINCE_CHOICES
+from directory.selectors import directory_page
 from infra.public_pages import public
 from protocol_pages.models import ProtocolEditionPage, ProtocolIndexPage
 from search.directory import browse_directory
@@ -41,7 +42,7 @@ def _edition_urls(edition):
 
 
 def _province_urls(province):
-    directory = public(DirectoryIndexPage.objects.live()).first()
+    directory = directory_page()
     if directory is None:
         return []
     base = directory.get_url()

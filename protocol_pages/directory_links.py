@@ -19,12 +19,11 @@ from django.utils.translation import gettext as _
 from directory.cards import service_cards
 from directory.models import (
     PROVINCE_CHOICES,
-    DirectoryIndexPage,
     Service,
     ServiceAtLocation,
 )
 from directory.provinces import capital_distance_km
-from directory.selectors import service_ids_in_province
+from directory.selectors import directory_page, service_ids_in_province
 
 PUBLIC_STATUSES = [Service.Status.ACTIVE, Service.Status.TEMPORARILY_CLOSED]
 PROVINCES = dict(PROVINCE_CHOICES)
@@ -154,7 +153,7 @@ def _same_category(organization_ids, code):
 def _card_urls(cards, request):
     """Link each card to its service page and organisation page; the directory page (or
     None when there is none)."""
-    directory = DirectoryIndexPage.objects.live().first()
+    directory = directory_page()
     if directory is None:
         return
     base = directory.get_url(request=request)
@@ -212,7 +211,7 @@ def institutions_in_province(steps, code, request=None):
 def institution_urls(steps, request=None):
     """{organisation id: its directory page} for the active institutions the steps name."""
     organizations = {org.pk: org for items in _responsible(steps).values() for org, _r in items}
-    directory = DirectoryIndexPage.objects.live().first() if organizations else None
+    directory = directory_page() if organizations else None
     if directory is None:
         return {}
     return {pk: directory.organization_url(org, request) for pk, org in organizations.items()}

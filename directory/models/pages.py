@@ -95,6 +95,12 @@ class DirectoryIndexPage(RoutablePageMixin, PDFPageMixin, Page):
             for language, slug in CARD_SLUGS.items()
         }
 
+    def pdf_url(self, kind, request=None):
+        """A province card's PDF (kind "card-EC-G") is under its print view."""
+        code = kind.removeprefix("card-")
+        url = self.card_urls(code, request)[translation.get_language() or "es"]
+        return f"{url}pdf/" if url else None
+
     def get_pdf_context(self, kind):
         return self.route_views["pdf_context"](self, kind)
 
