@@ -54,11 +54,13 @@ def _province_urls(province):
         pages = data["results_page"].paginator.num_pages
         urls.append(f"{base}?province={province}" + (f"&page={page}" if page > 1 else ""))
         for item in data["results"]:
+            urls.append(directory.service_url(item["id"]))
             address = f"{base}{item['organization']['slug']}/"
             if address not in organisations:
                 organisations.append(address)
         page += 1
-    return urls + organisations
+    card = directory.card_urls(province)[translation.get_language() or "es"]
+    return [card, *urls, *organisations]
 
 
 def offline_pack(language, province="", edition_id=None):
