@@ -251,8 +251,16 @@ class ProtocolSectionPage(DraftCopiesMixin, PDFPageMixin, Page):
 
 class StepsSectionMixin:
     """Context for sections that hold steps: the "in your province" lookup. The API reads
-    the steps as the blocks shape them (``StepBlock.get_api_representation``)."""
+    the steps as the blocks shape them (``StepBlock.get_api_representation``); the search
+    reads the introduction and the steps in both languages."""
 
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro_es"),
+        index.SearchField("intro_en"),
+        index.SearchField("steps_es"),
+        index.SearchField("steps_en"),
+    ]
     api_fields = [
         APIField("intro"),
         APIField("structured_steps", serializer=BlocksAPIField(source="steps")),
@@ -282,14 +290,6 @@ class ProtocolPhasePage(StepsSectionMixin, ProtocolSectionPage):
     steps = StreamField(StepStreamBlock(), blank=True, verbose_name=_("steps"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("steps")]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("intro_es"),
-        index.SearchField("intro_en"),
-        index.SearchField("steps_es"),
-        index.SearchField("steps_en"),
-    ]
-
     api_fields = [APIField("phase_number"), *StepsSectionMixin.api_fields]
 
     class Meta:
@@ -312,14 +312,6 @@ class ProtocolSubRoutePage(StepsSectionMixin, ProtocolSectionPage):
         FieldPanel("intro"),
         FieldPanel("steps"),
     ]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("intro_es"),
-        index.SearchField("intro_en"),
-        index.SearchField("steps_es"),
-        index.SearchField("steps_en"),
-    ]
-
     api_fields = [APIField("kind"), *StepsSectionMixin.api_fields]
 
     class Meta:
