@@ -4,6 +4,13 @@ import os
 import shutil
 
 import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import translation
+from playwright.sync_api import sync_playwright
+
+from search.backends.freshness import forget
+from website.factories import make_site_root
 
 # Playwright's sync API runs an event loop in the test thread; Django must allow ORM calls
 # from it (pytest-django's live server and database teardown).
@@ -27,11 +34,6 @@ def _fresh_search_memory():
     this process (``search.backends.freshness``: the directory snapshot and cards, the
     search vocabulary), the shared cache (Wagtail's site root paths, the page cache) and
     the active language must not carry over from the last test."""
-    from django.conf import settings
-    from django.core.cache import cache
-    from django.utils import translation
-
-    from search.backends.freshness import forget
 
     translation.activate(settings.LANGUAGE_CODE)  # a request's language stays active after it
     cache.clear()
@@ -43,8 +45,6 @@ def _fresh_search_memory():
 
 @pytest.fixture
 def home_page(db):
-    from website.factories import make_site_root
-
     return make_site_root()
 
 
@@ -55,7 +55,6 @@ def browser():
         if os.environ.get("CI") == "true":
             pytest.fail("Chromium is required in CI (make test installs it on Debian as root)")
         pytest.skip("Browser test skipped: /usr/bin/chromium is not installed")
-    from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
@@ -76,8 +75,6 @@ def browser_page(browser, live_server):
 
 
 def pytest_report_header(config):
-    from django.conf import settings
-
     database = settings.DATABASES["default"]
     vendor = database["ENGINE"].rsplit(".", 1)[-1]
     if vendor == "sqlite3":

@@ -14,6 +14,8 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+from cryptography.fernet import Fernet
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 
@@ -25,8 +27,6 @@ def free_port():
 
 
 def production_env(workdir, database_url=None, **extra):
-    from cryptography.fernet import Fernet
-
     env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
     env.update(
         {

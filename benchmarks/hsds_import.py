@@ -195,7 +195,7 @@ def main():
             print(f"  {now - started:6.1f} s  {label}: {done}/{total}", flush=True)
             last = now
 
-        from directory.bulk import changed_in_bulk
+        from infra.bulk import changed_in_bulk
 
         def rebuilt(sender, **kwargs):  # connected after the search app's receiver: runs after it
             print(f"  {time.monotonic() - started:6.1f} s  search index rebuilt", flush=True)

@@ -23,7 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks._server import ROOT
 from benchmarks.soak import load
-from deploy.stack import Attached, Stack, shell
+from deploy.stack import Attached, Stack
+from deploy.tools import shell
 
 # Verified sessions for a directory staff member (referral user) and the superuser.
 SESSIONS = """

@@ -28,7 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks import signed_in
 from benchmarks._server import PYTHON, ROOT
 from benchmarks.soak import Lines, fetch_text, load
-from deploy.stack import Stack, shell
+from deploy.stack import Stack
+from deploy.tools import shell
 
 READERS = 50
 # Longer than nginx's proxy_read_timeout (30 s): every request gets nginx's answer (a 503

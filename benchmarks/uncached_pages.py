@@ -26,6 +26,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import urllib.request
+
 from benchmarks._server import ROOT, gunicorn, prepare_site, production_env, workdir
 
 TARGET_CPU_MS = {"edition": 20, "phase": 20}
@@ -158,8 +160,6 @@ def measured(pids, run):
 
 
 def static_path(base):
-    import urllib.request
-
     with urllib.request.urlopen(f"{base}/es/", timeout=60) as response:  # noqa: S310
         home = response.read().decode()
     found = re.search(r'href="(/static/website/css/ruta[^"]*\.css)"', home)

@@ -24,12 +24,13 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks._server import PYTHON, ROOT, free_port, manage, prepare_site, production_env
+from deploy.postgres import Postgres
+from deploy.tools import need, wait_for
 
 NGINX_TEMPLATE = ROOT / "deploy" / "nginx.conf"
 APP_SERVERS = 2
@@ -41,54 +42,6 @@ Site.objects.filter(is_default_site=True).update(hostname="127.0.0.1", port={por
 """
 
 
-def pg_bin():
-    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
-    if not found:
-        raise SystemExit("PostgreSQL server binaries missing (Debian: apt-get install postgresql)")
-    return found[-1].parent
-
-
-def need(command, package):
-    path = shutil.which(command) or (
-        f"/usr/sbin/{command}" if Path(f"/usr/sbin/{command}").exists() else None
-    )
-    if path is None:
-        raise SystemExit(f"{command} missing (Debian: apt-get install {package})")
-    return path
-
-
-def shell(env, code, stdin=None):
-    """`manage.py shell -c code` with the stack's environment; its output."""
-    result = subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", code],
-        cwd=ROOT,
-        env=env,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=True,
-    )
-    return result.stdout
-
-
-def as_postgres(command):
-    return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
-
-
-def wait_for(url, seconds=180, accept=(200,)):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=3) as response:  # noqa: S310  # nosec B310
-                if response.status in accept:
-                    return
-        except OSError:
-            pass
-        time.sleep(0.3)
-    raise RuntimeError(f"{url} did not answer within {seconds} s")
-
-
 class Stack:
     """Starts, stops and breaks the parts; ``base`` is nginx's URL."""
 
@@ -96,7 +49,6 @@ class Stack:
         self.log = log
         self.root = Path(tempfile.mkdtemp(prefix="ruta-stack-"))
         self.root.chmod(0o755)
-        self.pg = pg_bin()
         self.ports = {
             "nginx": port or free_port(),
             "postgres": free_port(),
@@ -104,6 +56,7 @@ class Stack:
             "apps": [free_port() for _ in range(APP_SERVERS)],
         }
         self.base = f"http://127.0.0.1:{self.ports['nginx']}"
+        self.postgres = Postgres(self.root, self.ports["postgres"])
         self.key = secrets.token_urlsafe(24)
         self.processes = {}
         self.restarts = {}  # name: times the supervisor started it again
@@ -120,72 +73,12 @@ class Stack:
             DJANGO_LOG_LEVEL="WARNING",
         )
 
-    # PostgreSQL ---------------------------------------------------------------------------
-    def _pg_ctl(self, *args):
-        data = self.root / "pg" / "data"
-        subprocess.run(
-            as_postgres([str(self.pg / "pg_ctl"), "-D", str(data), *args]),
-            check=True,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            timeout=120,
-        )
-
+    # PostgreSQL (``deploy.postgres``) ----------------------------------------------------
     def start_postgres(self):
-        folder = self.root / "pg"
-        folder.mkdir()
-        if os.geteuid() == 0:
-            shutil.chown(folder, "postgres")
-        subprocess.run(
-            as_postgres(
-                [
-                    str(self.pg / "initdb"),
-                    "-D",
-                    str(folder / "data"),
-                    "-U",
-                    "postgres",
-                    "--auth=trust",
-                    "-E",
-                    "UTF8",
-                    "--locale=C.UTF-8",
-                ]
-            ),
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-        self._postgres_options = (
-            f"-p {self.ports['postgres']} -k {folder} -c listen_addresses=127.0.0.1 "
-            "-c max_connections=100"
-        )
-        self._pg_ctl("start", "-w", "-l", str(folder / "server.log"), "-o", self._postgres_options)
-        subprocess.run(
-            as_postgres(
-                [
-                    str(self.pg / "createdb"),
-                    "-h",
-                    "127.0.0.1",
-                    "-p",
-                    str(self.ports["postgres"]),
-                    "-U",
-                    "postgres",
-                    "ruta",
-                ]
-            ),
-            check=True,
-        )
+        self.postgres.start()
 
     def restart_postgres(self, mode="fast"):
-        self._pg_ctl(
-            "restart",
-            "-m",
-            mode,
-            "-w",
-            "-l",
-            str(self.root / "pg" / "server.log"),
-            "-o",
-            self._postgres_options,
-        )
+        self.postgres.restart(mode)
 
     # Processes ----------------------------------------------------------------------------
     def _spawn(self, name, command, env=None):
@@ -345,7 +238,7 @@ class Stack:
         for name in list(self.processes)[::-1]:
             self._stop(name)
         with contextlib.suppress(subprocess.SubprocessError, FileNotFoundError):
-            self._pg_ctl("stop", "-m", "fast")
+            self.postgres.stop()
         shutil.rmtree(self.root, ignore_errors=True)
 
     def __enter__(self):

@@ -21,17 +21,12 @@ from website.blocks import BlocksAPIField
 from website.models import RICH_TEXT_FEATURES
 
 from .blocks import AnnexStreamBlock, PrincipleBlock, StepStreamBlock
-from .choices import SUB_ROUTE_CHOICES, AnnexKind, EditionStatus
+from .choices import SUB_ROUTE_CHOICES, AnnexKind
 from .diff import diff_editions
 from .directory_links import province_lookup, remember_province
 from .fragments import content_key, section_steps, step_outline
 from .handbook import handbook_context
-
-
-class DraftCopiesMixin:
-    """Marks the protocol's pages whose copies are always drafts: the copy dialog's
-    "Publish copies" and "Alias" are ignored for them (``wagtail_hooks.copies_are_drafts``;
-    issue 17: copies went live without approval)."""
+from .mixins import DraftCopiesMixin, EditionAPIMixin, EditionStatusMixin
 
 
 class ProtocolIndexPage(DraftCopiesMixin, Page):
@@ -71,9 +66,12 @@ class ProtocolIndexPage(DraftCopiesMixin, Page):
         return context
 
 
-class ProtocolEditionPage(DraftCopiesMixin, RoutablePageMixin, PDFPageMixin, Page):
+class ProtocolEditionPage(
+    EditionStatusMixin, EditionAPIMixin, DraftCopiesMixin, RoutablePageMixin, PDFPageMixin, Page
+):
     """One edition of the protocol. Its status follows from the effective dates of the live
-    editions: the latest one already in effect is in force, earlier ones are superseded.
+    editions: the latest one already in effect is in force, earlier ones are superseded
+    (``mixins.EditionStatusMixin``; the computed API fields: ``mixins.EditionAPIMixin``).
 
     A new edition is made by copying the previous one in the admin: block ids survive the
     copy, so the edition diff (``protocol_pages.diff``) can tell changed steps from new ones.
@@ -152,73 +150,6 @@ class ProtocolEditionPage(DraftCopiesMixin, RoutablePageMixin, PDFPageMixin, Pag
         if self.protocol_index is None:
             return None, [], []
         return self.protocol_index.classify_editions()
-
-    @property
-    def status(self):
-        if not self.live or self.effective_date is None:
-            return EditionStatus.DRAFT
-        if self.effective_date > timezone.localdate():
-            return EditionStatus.UPCOMING
-        in_force = self._classification[0]
-        if in_force is None or in_force.pk == self.pk:
-            return EditionStatus.IN_FORCE
-        return EditionStatus.SUPERSEDED
-
-    def get_status_display(self):
-        return EditionStatus(self.status).label
-
-    @property
-    def institutions(self):
-        """Approving institutions for the API: directory ids and names."""
-        return [
-            {"id": str(organization.pk), "name": organization.name}
-            for organization in self.approving_institutions.all()
-        ]
-
-    @property
-    def sections(self):
-        """The edition's sections for the API: id, kind of section, title, URL."""
-        return [
-            {
-                "id": section.pk,
-                "type": section.section_type,
-                "title": section.title,
-                "number": getattr(section, "phase_number", None),
-                "kind": getattr(section, "kind", None),
-                "html_url": section.get_full_url(),
-            }
-            for group in self.route_sections().values()
-            for section in group
-        ]
-
-    @property
-    def changes(self):
-        """What changed since the previous edition (as the page lists it), or None."""
-        previous = self.previous_edition
-        if previous is None:
-            return None
-        diff = diff_editions(previous, self)
-        return {
-            "previous_edition": {"id": previous.pk, "title": previous.title},
-            **{
-                name: [vars(change) for change in getattr(diff, name)]
-                for name in ("added", "removed", "changed")
-            },
-        }
-
-    @property
-    def handbook_url(self):
-        return f"{self.get_full_url()}manual.pdf"
-
-    @property
-    def edition_in_force(self):
-        return self._classification[0]
-
-    @property
-    def next_edition(self):
-        """The approved edition that takes effect next, if one is scheduled."""
-        upcoming = self._classification[2]
-        return min(upcoming, key=lambda edition: edition.effective_date) if upcoming else None
 
     @cached_property
     def previous_edition(self):
@@ -324,8 +255,16 @@ class ProtocolSectionPage(DraftCopiesMixin, PDFPageMixin, Page):
 
 class StepsSectionMixin:
     """Context for sections that hold steps: the "in your province" lookup. The API reads
-    the steps as the blocks shape them (``StepBlock.get_api_representation``)."""
+    the steps as the blocks shape them (``StepBlock.get_api_representation``); the search
+    reads the introduction and the steps in both languages."""
 
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro_es"),
+        index.SearchField("intro_en"),
+        index.SearchField("steps_es"),
+        index.SearchField("steps_en"),
+    ]
     api_fields = [
         APIField("intro"),
         APIField("structured_steps", serializer=BlocksAPIField(source="steps")),
@@ -358,14 +297,6 @@ class ProtocolPhasePage(StepsSectionMixin, ProtocolSectionPage):
     steps = StreamField(StepStreamBlock(), blank=True, verbose_name=_("steps"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("steps")]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("intro_es"),
-        index.SearchField("intro_en"),
-        index.SearchField("steps_es"),
-        index.SearchField("steps_en"),
-    ]
-
     api_fields = [APIField("phase_number"), *StepsSectionMixin.api_fields]
 
     class Meta:
@@ -388,14 +319,6 @@ class ProtocolSubRoutePage(StepsSectionMixin, ProtocolSectionPage):
         FieldPanel("intro"),
         FieldPanel("steps"),
     ]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("intro_es"),
-        index.SearchField("intro_en"),
-        index.SearchField("steps_es"),
-        index.SearchField("steps_en"),
-    ]
-
     api_fields = [APIField("kind"), *StepsSectionMixin.api_fields]
 
     class Meta:

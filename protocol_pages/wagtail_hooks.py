@@ -6,7 +6,8 @@ from wagtail.admin.widgets import Button
 
 from .admin_views import NewEditionView
 from .choosers import organization_chooser_viewset
-from .models import DraftCopiesMixin, ProtocolIndexPage
+from .mixins import DraftCopiesMixin
+from .models import ProtocolIndexPage
 
 
 @hooks.register("register_admin_viewset")

@@ -1,6 +1,9 @@
-"""After a bulk change of the directory (an HSDS import, ``directory.bulk``): one rebuild
-of the public entries and of the admin's search of the directory, instead of one update
-per row."""
+"""After a bulk change (``infra.bulk``): one rebuild instead of one update per row. In the
+background (an HSDS import): the public entries (the whole Elasticsearch index when a
+cluster is configured) and the admin's search of the directory, which the import's bulk
+writes left without per-row updates. At once (``load_demo``): the entries, when anything
+changed; Elasticsearch is not touched (``search_index --rebuild`` fills it: ``make setup``
+runs it)."""
 
 import io
 import logging
@@ -40,5 +43,8 @@ def rebuild_search_index():
     logger.info("Search index rebuilt after a bulk directory change.")
 
 
-def rebuild_after_bulk_change(sender, **kwargs):
-    rebuild_search_index.enqueue()
+def rebuild_after_bulk_change(sender, changes, background, **kwargs):
+    if background:
+        rebuild_search_index.enqueue()
+    elif changes:
+        indexer.rebuild_entries()

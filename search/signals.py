@@ -1,18 +1,14 @@
 """Signal receivers: every public change enqueues a background update of the index.
 
-Inside ``indexing_deferred()`` (bulk loads such as the demo data) changes are only noted,
-and the entries are rebuilt once at the end instead of once per save.
+Inside a bulk change (``infra.bulk``: the demo data, an HSDS import) changes are only
+noted, and the index is rebuilt once at the end instead of once per save (``search.bulk``).
 """
-
-import contextvars
-from contextlib import contextmanager
 
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
-from directory.bulk import changed_in_bulk, in_bulk_change
 from directory.models import (
     Language,
     Location,
@@ -22,38 +18,17 @@ from directory.models import (
     ServiceAtLocation,
     TaxonomyTerm,
 )
+from infra.bulk import changed_in_bulk, note_change
 from infra.page_cache import invalidate_now_and_on_commit
 from search.bulk import rebuild_after_bulk_change
-from search.indexer import rebuild_entries
 from search.models import SearchRule
 from search.tasks import update_search_entries
 
-_deferred = contextvars.ContextVar("search_indexing_deferred", default=None)
-
 
 def enqueue(kind, object_id):
-    if in_bulk_change():  # one rebuild follows (``search.bulk``)
-        return
-    pending = _deferred.get()
-    if pending is not None:
-        pending.add((kind, str(object_id)))
+    if note_change((kind, str(object_id))):  # one rebuild follows (``search.bulk``)
         return
     transaction.on_commit(lambda: update_search_entries.enqueue(kind, str(object_id)))
-
-
-@contextmanager
-def indexing_deferred():
-    """Note changes instead of indexing each one; when the block ends without an error and
-    anything changed, rebuild every entry once, in the caller's transaction. Elasticsearch
-    is not touched: ``search_index --rebuild`` fills it (``make setup`` runs it)."""
-    pending = set()
-    token = _deferred.set(pending)
-    try:
-        yield pending
-    finally:
-        _deferred.reset(token)
-    if pending:
-        rebuild_entries()
 
 
 def _service(sender, instance, **kwargs):

@@ -17,6 +17,7 @@ from protocol_pages.factories import (
     ProtocolPhasePageFactory,
     step_data,
 )
+from referrals.factories import ReferralFactory
 from training.factories import TrainingIndexPageFactory, TrainingModulePageFactory, session_data
 from website.factories import make_site_root
 
@@ -79,6 +80,4 @@ def build_public_content():
 
 
 def build_referral():
-    from referrals.factories import ReferralFactory
-
     return ReferralFactory(risk_notes=SENTINELS["risk_notes"], needs=SENTINELS["needs"])

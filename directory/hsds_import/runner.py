@@ -7,9 +7,9 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from directory.bulk import bulk_change
 from directory.signals import keeping_last_modified
 from infra import page_cache
+from infra.bulk import bulk_change
 
 from . import legacy, shapes, tabular, validation
 from .importer import Importer

@@ -17,6 +17,7 @@ from directory.factories import (
     category,
     population,
 )
+from directory.roles import ensure_maintainers_group
 
 # Distinctive values of a confidential shelter: none may appear in any public output.
 SENTINELS = {
@@ -170,8 +171,6 @@ def institutions(db):
 
 @pytest.fixture
 def maintainer(db, django_user_model):
-    from directory.roles import ensure_maintainers_group
-
     user = django_user_model.objects.create_user(
         "mantenimiento", "mantenimiento@example.invalid", "x-Y-z-12345"
     )

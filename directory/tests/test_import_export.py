@@ -6,6 +6,7 @@ import re
 import pytest
 from django.core.management import CommandError, call_command
 
+from directory import hsds
 from directory.factories import (
     ContactFactory,
     LocationFactory,
@@ -173,8 +174,6 @@ def test_unreadable_input_is_a_clear_error(tmp_path):
 
 
 def test_export_json_validates_against_hsds(sample, tmp_path):
-    from directory import hsds
-
     run("export_hsds", str(tmp_path))
     document = json.loads((tmp_path / "hsds.json").read_text(encoding="utf-8"))
     for name, key in (

@@ -4,6 +4,7 @@ nothing changes; the maintainers' screens are a 404 to members; everything needs
 second factor."""
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
 
@@ -137,8 +138,6 @@ def test_users_of_no_institution_get_a_404(client, django_user_model):
 
 
 def _access_admin():
-    from django.contrib.auth.models import Permission
-
     return Permission.objects.filter(codename="access_admin")
 
 

@@ -1,6 +1,9 @@
+import base64
 import io
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -36,11 +39,6 @@ def test_demo_totp_secrets_are_the_documented_ones():
 
 
 def test_readme_lists_the_demo_totp_secrets():
-    import base64
-    from pathlib import Path
-
-    from django.conf import settings
-
     readme = (Path(settings.BASE_DIR) / "README.md").read_text(encoding="utf-8")
     for username, key in demo.DEMO_TOTP_KEYS.items():
         secret = base64.b32encode(bytes.fromhex(key)).decode()

@@ -1,4 +1,5 @@
 import datetime
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
@@ -322,8 +323,6 @@ def test_create_with_a_receiver_from_the_directory_button(client, world):
 
 
 def test_overdue_means_urgent_and_unanswered_past_the_deadline(client, world, settings):
-    from datetime import timedelta
-
     settings.REFERRAL_OVERDUE_HOURS = 24
     late = timezone.now() - timedelta(hours=30)
     common = {

@@ -2,10 +2,13 @@ import re
 
 import pytest
 from cryptography.fernet import Fernet
+from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
+from django.urls import NoReverseMatch, reverse
 
+from referrals.audit import record
 from referrals.crypto import decrypt
 from referrals.factories import ReferralFactory
 from referrals.models import CASE_CODE_ALPHABET, AuditEntry, ConcurrentEditError, Referral
@@ -97,18 +100,12 @@ def test_audit_entries_are_append_only():
 
 
 def test_audit_entries_have_no_edit_or_delete_urls():
-    from django.urls import NoReverseMatch, reverse
-
     for name in ["referrals:audit_edit", "referrals:audit_delete"]:
         with pytest.raises(NoReverseMatch):
             reverse(name, args=[1])
 
 
 def test_audit_records_the_client_ip(rf, settings):
-    from django.contrib.auth.models import AnonymousUser
-
-    from referrals.audit import record
-
     settings.RUTA_TRUSTED_PROXY_COUNT = 1
     request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.7")
     request.user = AnonymousUser()

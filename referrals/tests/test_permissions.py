@@ -1,9 +1,14 @@
 """The access matrix: every role × action, allowed and denied paths (docs/referrals.md)."""
 
+import uuid
+
 import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from referrals.choices import Status
+from referrals.factories import ReferralFactory
 from referrals.models import AuditEntry
 
 from .conftest import verified_login
@@ -125,8 +130,6 @@ def test_sender_view_does_not_mark_received(client, world):
 
 
 def test_unknown_referral_is_answered_like_a_hidden_one(client, world):
-    import uuid
-
     verified_login(client, world["users"]["unrelated"])
     missing = client.get(reverse("referrals:detail", args=[uuid.uuid4()]), follow=True)
     hidden = client.get(reverse("referrals:detail", args=[world["referral"].pk]), follow=True)
@@ -134,8 +137,6 @@ def test_unknown_referral_is_answered_like_a_hidden_one(client, world):
 
 
 def test_manager_audit_log_shows_only_their_referrals(client, world):
-    from referrals.factories import ReferralFactory
-
     elsewhere = ReferralFactory(
         sending_organization=world["orgs"]["other"],
         receiving_organization=world["orgs"]["receiver"],
@@ -162,9 +163,6 @@ def test_manager_audit_log_shows_only_their_referrals(client, world):
 )
 @pytest.mark.parametrize("as_dict", [False, True])
 def test_refer_button_only_for_institution_staff(rf, world, role, shown, as_dict):
-    from django.contrib.auth.models import AnonymousUser
-    from django.template.loader import render_to_string
-
     request = rf.get("/es/directorio/")
     request.user = AnonymousUser() if role == "anonymous" else world["users"][role]
     organization = world["orgs"]["receiver"]
@@ -180,8 +178,6 @@ def test_refer_button_only_for_institution_staff(rf, world, role, shown, as_dict
 
 
 def test_no_refer_button_for_an_inactive_institution(rf, world):
-    from django.template.loader import render_to_string
-
     organization = world["orgs"]["receiver"]
     organization.is_active = False
     organization.save()
@@ -194,8 +190,6 @@ def test_no_refer_button_for_an_inactive_institution(rf, world):
 
 
 def test_receiver_cannot_see_a_draft_before_it_is_sent(client, world):
-    from referrals.factories import ReferralFactory
-
     draft = ReferralFactory(
         sending_organization=world["orgs"]["sender"],
         receiving_organization=world["orgs"]["receiver"],

@@ -6,6 +6,7 @@ from django.core import mail
 from django.test import Client, override_settings
 from django.urls import reverse
 from django_otp.oath import totp
+from wagtail.admin.menu import admin_menu
 
 from referrals.choices import Status
 from referrals.factories import ReferralFactory, service_category, totp_device
@@ -106,8 +107,6 @@ def test_staff_menu_shows_only_referrals_and_directory(client, world):
 
 
 def _menu_items(response):
-    from wagtail.admin.menu import admin_menu
-
     return admin_menu.menu_items_for_request(response.wsgi_request)
 
 

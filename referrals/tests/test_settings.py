@@ -2,6 +2,7 @@ import os
 import subprocess
 import sys
 
+from cryptography.fernet import Fernet
 from django.conf import settings
 
 
@@ -36,7 +37,5 @@ def test_production_refuses_to_start_without_a_referral_key():
 
 
 def test_production_starts_with_a_referral_key():
-    from cryptography.fernet import Fernet
-
     result = _check({"REFERRAL_ENCRYPTION_KEYS": Fernet.generate_key().decode()})
     assert result.returncode == 0, result.stderr

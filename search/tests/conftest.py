@@ -1,10 +1,15 @@
 import pytest
 
+from directory.factories import (
+    DirectoryIndexPageFactory,
+    LocationFactory,
+    ServiceAtLocationFactory,
+    ServiceFactory,
+)
+
 
 @pytest.fixture
 def directory_page(home_page):
-    from directory.factories import DirectoryIndexPageFactory
-
     return DirectoryIndexPageFactory(parent=home_page)
 
 
@@ -12,7 +17,6 @@ def directory_page(home_page):
 def make_service(db):
     """A public service with one location; keyword arguments go to the service factory,
     ``location`` to the location factory."""
-    from directory.factories import LocationFactory, ServiceAtLocationFactory, ServiceFactory
 
     def make(location=None, **kwargs):
         service = ServiceFactory(**kwargs)

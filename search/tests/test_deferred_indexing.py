@@ -1,24 +1,26 @@
-"""Bulk loads (the demo data) defer search indexing: one rebuild at the end, not one update
-per save."""
+"""Bulk loads (the demo data: ``infra.bulk.bulk_change(background=False)``) defer search
+indexing: one rebuild at the end, not one update per save."""
 
 from unittest import mock
 
 import pytest
 
 from directory.factories import ServiceFactory
-from search import signals
+from infra.bulk import bulk_change
+from search import bulk, signals
 from search.models import SearchEntry
-from search.signals import indexing_deferred
 
 pytestmark = pytest.mark.django_db
 
 
 def test_saves_inside_the_block_are_rebuilt_once_at_its_end(django_capture_on_commit_callbacks):
     with (
-        mock.patch.object(signals, "rebuild_entries", wraps=signals.rebuild_entries) as rebuild,
+        mock.patch.object(
+            bulk.indexer, "rebuild_entries", wraps=bulk.indexer.rebuild_entries
+        ) as rebuild,
         mock.patch.object(signals, "update_search_entries") as update,
         django_capture_on_commit_callbacks(execute=True),
-        indexing_deferred() as changed,
+        bulk_change(sender="test", background=False) as changed,
     ):
         services = [ServiceFactory(), ServiceFactory()]
         assert not SearchEntry.objects.exists()
@@ -31,7 +33,7 @@ def test_saves_inside_the_block_are_rebuilt_once_at_its_end(django_capture_on_co
 
 def test_outside_the_block_each_save_enqueues_its_own_update(django_capture_on_commit_callbacks):
     with (
-        mock.patch.object(signals, "rebuild_entries") as rebuild,
+        mock.patch.object(bulk.indexer, "rebuild_entries") as rebuild,
         django_capture_on_commit_callbacks(execute=True) as callbacks,
     ):
         service = ServiceFactory()
@@ -41,12 +43,16 @@ def test_outside_the_block_each_save_enqueues_its_own_update(django_capture_on_c
 
 
 def _failed_load():
-    with indexing_deferred():
+    with bulk_change(sender="test", background=False):
         ServiceFactory()
         raise RuntimeError("load failed")
 
 
-def test_an_error_inside_the_block_rebuilds_nothing():
-    with mock.patch.object(signals, "rebuild_entries") as rebuild, pytest.raises(RuntimeError):
+def test_an_error_inside_the_block_rebuilds_nothing(django_capture_on_commit_callbacks):
+    with (
+        mock.patch.object(bulk.indexer, "rebuild_entries") as rebuild,
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+    ):
         _failed_load()
     rebuild.assert_not_called()

@@ -7,9 +7,14 @@ import socket
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 
+from search import service as search_service
 from search.backends import DirectoryQuery
+from search.backends.elasticsearch import ElasticsearchBackend
+from search.indexer import rebuild_entries
 from search.models import SearchEntry
+from search.tasks import update_search_entries
 
 
 @pytest.fixture
@@ -31,8 +36,6 @@ def outage(settings, closed_port):
 def test_outage_answers_from_database_with_one_warning(
     outage, client, make_service, directory_page, caplog
 ):
-    from search.indexer import rebuild_entries
-
     make_service(name="Casa de acogida Esperanza", name_es="Casa de acogida Esperanza")
     rebuild_entries()
     caplog.clear()
@@ -48,8 +51,6 @@ def test_outage_answers_from_database_with_one_warning(
 
 @pytest.mark.django_db
 def test_outage_site_search_still_works(outage, client, make_service, caplog):
-    from search.indexer import rebuild_entries
-
     make_service(name="Asesoría legal Norte", name_es="Asesoría legal Norte")
     rebuild_entries()
     caplog.clear()
@@ -62,8 +63,6 @@ def test_outage_site_search_still_works(outage, client, make_service, caplog):
 
 @pytest.mark.django_db
 def test_index_updates_during_outage_log_and_do_not_raise(outage, make_service, caplog):
-    from search.tasks import update_search_entries
-
     service = make_service()
     with caplog.at_level(logging.WARNING, logger="search"):
         update_search_entries.call("service", str(service.pk))
@@ -82,10 +81,6 @@ ES_URL = os.environ.get("ELASTICSEARCH_URL", "")
 )
 @pytest.mark.django_db
 def test_rebuild_and_search_on_a_real_cluster(settings, make_service, directory_page):
-    from django.core.management import call_command
-
-    from search.backends.elasticsearch import ElasticsearchBackend
-
     settings.ELASTICSEARCH_URL = ES_URL
     settings.ELASTICSEARCH_INDEX_PREFIX = "ruta-pytest"
     service = make_service(name="Casa Refugio Sol", name_es="Casa Refugio Sol")
@@ -99,10 +94,6 @@ def test_rebuild_and_search_on_a_real_cluster(settings, make_service, directory_
 
 @pytest.mark.django_db
 def test_an_outage_is_remembered_then_retried(outage, make_service, caplog, monkeypatch):
-    from search import service
-    from search.backends.elasticsearch import ElasticsearchBackend
-    from search.indexer import rebuild_entries
-
     make_service(name="Asesoría legal Sur", name_es="Asesoría legal Sur")
     rebuild_entries()
     attempts = []
@@ -115,26 +106,23 @@ def test_an_outage_is_remembered_then_retried(outage, make_service, caplog, monk
     monkeypatch.setattr(ElasticsearchBackend, "service_ids", counted)
     with caplog.at_level(logging.WARNING, logger="search"):
         for _ in range(5):
-            assert len(service.service_ids("asesoria legal")) == 1  # from the database
+            assert len(search_service.service_ids("asesoria legal")) == 1  # from the database
     assert len(attempts) == 1  # the dead cluster was tried once, not five times
     assert len([r for r in caplog.records if r.levelno >= logging.WARNING]) == 1
     # After the retry time the cluster is tried again (and still fails: one more warning).
-    cache.delete(service._outage_key())
+    cache.delete(search_service._outage_key())
     with caplog.at_level(logging.WARNING, logger="search"):
-        assert len(service.service_ids("asesoria legal")) == 1
+        assert len(search_service.service_ids("asesoria legal")) == 1
     assert len(attempts) == 2
     assert len([r for r in caplog.records if r.levelno >= logging.WARNING]) == 2
 
 
 @pytest.mark.django_db
 def test_a_malformed_cluster_url_is_an_outage_not_an_error(settings, make_service, caplog):
-    from search import service
-    from search.indexer import rebuild_entries
-
     settings.ELASTICSEARCH_URL = "not a url::"
     make_service(name="Asesoría legal Este", name_es="Asesoría legal Este")
     rebuild_entries()
     with caplog.at_level(logging.WARNING, logger="search"):
-        assert len(service.service_ids("asesoria legal")) == 1
+        assert len(search_service.service_ids("asesoria legal")) == 1
     assert "Elasticsearch is unavailable" in caplog.text
-    cache.delete(service._outage_key())
+    cache.delete(search_service._outage_key())

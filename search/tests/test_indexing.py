@@ -1,7 +1,9 @@
+from datetime import time
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from directory.factories import category
 from directory.models import Service
@@ -37,8 +39,6 @@ def test_open_ranges_minutes_of_the_week():
         def __init__(self, byday="", opens_at=None, closes_at=None, open_24_hours=False):
             self.byday, self.opens_at, self.closes_at = byday, opens_at, closes_at
             self.open_24_hours = open_24_hours
-
-    from datetime import time
 
     every_day = [[day * 1440, day * 1440 + 1440] for day in range(7)]
     assert open_ranges([Slot(open_24_hours=True)]) == every_day
@@ -139,8 +139,6 @@ def test_search_index_command_on_the_database_backend(make_service, directory_pa
 
 
 def test_spanish_unaccent_configuration_on_postgresql():
-    from django.db import connection
-
     if connection.vendor != "postgresql":
         pytest.skip(f"spanish_unaccent is PostgreSQL only (this run uses {connection.vendor})")
     with connection.cursor() as cursor:
@@ -151,7 +149,6 @@ def test_spanish_unaccent_configuration_on_postgresql():
 def test_rebuild_leaves_no_pending_entries_in_the_gin_indexes(make_service):
     """A bulk rebuild merges the GIN pending lists (searches scan them linearly until
     autovacuum merges them: 5x slower at 10,000 services)."""
-    from django.db import connection
 
     if connection.vendor != "postgresql":
         pytest.skip(f"GIN indexes are PostgreSQL only (this run uses {connection.vendor})")

@@ -7,6 +7,7 @@ from django.utils import translation
 
 from directory.factories import category
 from directory.models import Schedule, Service
+from infra.page_cache import invalidate
 from search.backends import DirectoryQuery, freshness
 from search.backends.database import DatabaseBackend
 from search.backends.elasticsearch import directory_search
@@ -106,8 +107,6 @@ def test_every_facet_has_its_data_in_both_backends_and_a_control_in_the_form(
 
 
 def test_a_memory_is_rebuilt_when_the_content_version_or_the_fingerprint_moves(monkeypatch):
-    from infra.page_cache import invalidate
-
     rows = [1]
     memory = freshness.Memory("test-memory", lambda: len(rows))
     builds = []

@@ -1,8 +1,12 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse, translate_url
 from django.utils import translation
 
-from directory.factories import category
+from directory.factories import DirectoryIndexPageFactory, category
+from search.backends.freshness import forget
+from search.backends.snapshot import directory_memory
 from search.indexer import index_page, rebuild_entries
 from search.models import SearchEntry
 
@@ -32,8 +36,6 @@ def test_site_search_headers(client, home_page):
 
 @pytest.fixture
 def route_page(home_page):
-    from directory.factories import DirectoryIndexPageFactory
-
     return DirectoryIndexPageFactory(
         parent=home_page,
         title="Ruta de atención a víctimas",
@@ -167,11 +169,6 @@ def test_directory_results_query_count_does_not_grow_with_results(
 ):
     """Result cards read only the columns they show (both languages, for the fallback),
     in a constant number of queries: no deferred column is loaded card by card."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from search.backends.freshness import forget
-    from search.backends.snapshot import directory_memory
 
     def count(number):
         for index in range(number):

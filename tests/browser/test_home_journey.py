@@ -2,6 +2,7 @@ import pytest
 
 from directory.models import DirectoryIndexPage
 from website.factories import TranslatedPageFactory
+from website.models import SiteSettings
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,7 +22,6 @@ def test_home_switch_language_and_quick_exit(browser_page, live_server, home_pag
     SectionFactory(parent=home_page)
     page = browser_page
     # The quick exit target must not leave the machine: point it at the live server.
-    from website.models import SiteSettings
 
     neutral = f"{live_server.url}/static/website/css/print.css"
     settings = SiteSettings.load()
@@ -46,8 +46,6 @@ def test_home_switch_language_and_quick_exit(browser_page, live_server, home_pag
 
 
 def test_quick_exit_keyboard_shortcut(browser_page, live_server, home_page):
-    from website.models import SiteSettings
-
     neutral = f"{live_server.url}/static/website/css/print.css"
     settings = SiteSettings.load()
     settings.quick_exit_url = neutral

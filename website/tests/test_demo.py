@@ -3,10 +3,12 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.db.migrations.recorder import MigrationRecorder
 from django.test import override_settings
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from website.management.commands import load_demo
 from website.models import HomePage
 
 pytestmark = pytest.mark.django_db
@@ -46,9 +48,6 @@ def test_load_demo_refused_when_settings_forbid_it():
 def test_load_demo_once_skips_a_database_that_has_it(settings, tmp_path, monkeypatch):
     """``make run`` a second time does not spend a minute loading the demo again, but a new
     database (same file name, new migrations) gets it."""
-    from django.db.migrations.recorder import MigrationRecorder
-
-    from website.management.commands import load_demo
 
     settings.VAR_DIR = tmp_path
     loaded = []

@@ -8,11 +8,12 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.migrations.recorder import MigrationRecorder
 from django.utils.translation import gettext as _
 
+from infra.bulk import bulk_change
 from search.models import SearchEntry
-from search.signals import indexing_deferred
 
 # Order matters: later apps link to what earlier ones created (e.g. protocol → directory).
 DEMO_APPS = ["website", "directory", "protocol_pages", "training", "referrals"]
@@ -21,9 +22,6 @@ DEMO_APPS = ["website", "directory", "protocol_pages", "training", "referrals"]
 def _database_identity():
     """Which database this is: its name and when its first migration ran (a new database
     made under the same name gets another identity)."""
-    from django.db import connection
-    from django.db.migrations.recorder import MigrationRecorder
-
     first = MigrationRecorder(connection).migration_qs.order_by("applied").first()
     applied = first.applied.isoformat() if first else ""
     return f"{connection.settings_dict['NAME']}|{applied}"
@@ -57,8 +55,9 @@ class Command(BaseCommand):
             )
             return
         started = time.monotonic()
-        # One rebuild of the search entries at the end instead of one update per save.
-        with indexing_deferred() as changed:
+        # One rebuild of the search entries at the end instead of one update per save, at
+        # once (``infra.bulk``; the search app's receiver: ``search.bulk``).
+        with bulk_change(sender="load_demo", background=False) as changed:
             for app in DEMO_APPS:
                 if find_spec(f"{app}.demo") is None:
                     continue
