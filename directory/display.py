@@ -12,7 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from directory.fields import public_values, staff_only_fields
-from directory.models import Service, ServiceCapacity
+from directory.hours import WEEK
+from directory.models import Phone, Service, ServiceCapacity
+from directory.phones import e164, whatsapp_url
 from directory.provinces import provinces
 from directory.upkeep_rules import capacity_is_stale, is_overdue, verification_due
 
@@ -25,7 +27,10 @@ def province_name(code):
 def phone_data(phone):
     data = public_values(phone, ("number", "extension", "type", "description"))
     data["type"] = phone.get_type_display()
-    data["tel"] = "".join(ch for ch in phone.number if ch.isdigit() or ch == "+")
+    data["tel"] = e164(phone.number)
+    data["whatsapp_url"] = (
+        whatsapp_url(phone.number) if phone.type == Phone.PhoneType.WHATSAPP else ""
+    )
     return data
 
 
@@ -63,8 +68,16 @@ def only_at_confidential_locations(service):
     return bool(locations) and all(location.is_confidential for location in locations)
 
 
+def _weekday_order(schedule):
+    """Monday to Sunday (every day, a blank weekday, first), then by opening time."""
+    day = WEEK.index(schedule.byday) + 1 if schedule.byday in WEEK else 0
+    return (day, schedule.opens_at is None, schedule.opens_at)
+
+
 def _schedule_data(schedule):
-    data = public_values(schedule, ("opens_at", "closes_at", "open_24_hours", "description"))
+    data = public_values(
+        schedule, ("byday", "opens_at", "closes_at", "open_24_hours", "description")
+    )
     data["day"] = schedule.get_byday_display()
     return data
 
@@ -83,7 +96,9 @@ def service_data(service, *, staff=False):
             "phones": _public_phones(service.phones.all(), staff=staff)
             if staff or not only_at_confidential_locations(service)
             else [],
-            "schedules": [_schedule_data(s) for s in service.schedules.all()],
+            "schedules": [
+                _schedule_data(s) for s in sorted(service.schedules.all(), key=_weekday_order)
+            ],
             "languages": [language.name for language in service.languages.all()],
             "locations": [
                 location_data(sal.location, staff=staff)

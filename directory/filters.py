@@ -3,6 +3,7 @@ what it accepts (``directory.api.PARAMETERS`` and the OpenAPI description are re
 them) and turns every malformed value into a clear message in the reader's language."""
 
 from datetime import UTC, datetime, time
+from decimal import Decimal
 
 import django_filters
 from django import forms
@@ -75,8 +76,12 @@ class PositiveIntegerParameter(ParameterField):
         if value in (None, ""):
             return None
         try:
-            number = int(value)
-        except ValueError as error:
+            # JSON Schema's integers include 6371.0 (draft 6 and later, OpenAPI 3.1).
+            exact = Decimal(value.strip())
+            if not exact.is_finite() or exact != exact.to_integral_value():
+                raise ValueError(value)
+            number = int(exact)
+        except (ArithmeticError, ValueError) as error:
             raise self.invalid(
                 _("The parameter “%(name)s” must be a whole number, got “%(value)s”."), value
             ) from error

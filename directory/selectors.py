@@ -6,11 +6,14 @@ Filtering what is public happens here (active organisations, listed statuses); w
 shown of each row is ``directory.fields``.
 """
 
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Min, Prefetch
 from modeltranslation.utils import get_translation_fields
 
 from directory.models import (
     Contact,
+    DirectoryIndexPage,
     Language,
     Location,
     Organization,
@@ -21,8 +24,24 @@ from directory.models import (
     TaxonomyTerm,
 )
 from directory.provinces import provinces
+from infra.page_cache import published_version
+from infra.public_pages import public
 
 VISIBLE_SERVICE_STATUSES = (Service.Status.ACTIVE, Service.Status.TEMPORARILY_CLOSED)
+PAGE_TIMEOUT = 24 * 60 * 60  # a new content version makes the old entry unreachable anyway
+_NONE = object()
+
+
+def directory_page():
+    """The live, public directory page (None on a site without one), read once per
+    published-content version: every publish, move or view restriction moves the version,
+    so protocol steps, offline packs and search link to it without a query per page."""
+    key = f"ruta-directory-page:{published_version()}"
+    page = cache.get(key, _NONE)
+    if page is _NONE:
+        page = public(DirectoryIndexPage.objects.live()).first()
+        cache.set(key, page, PAGE_TIMEOUT)
+    return page
 
 
 def _term_queryset():
@@ -68,6 +87,37 @@ def public_services():
 def visible_services():
     """The services the directory page lists: active organisations, listed statuses."""
     return Service.objects.filter(status__in=VISIBLE_SERVICE_STATUSES, organization__is_active=True)
+
+
+def visible_service(pk, *, staff=False):
+    """One service for its own page (listed statuses; staff see every status), with
+    everything ``service_data`` reads and its organisation's phones and contacts; None
+    when there is none."""
+    services = public_services().prefetch_related(
+        "organization__phones",
+        Prefetch("organization__contacts", queryset=Contact.objects.prefetch_related("phones")),
+    )
+    if not staff:
+        services = services.filter(status__in=VISIBLE_SERVICE_STATUSES)
+    try:
+        return services.filter(pk=pk).first()
+    except ValidationError:  # not a UUID
+        return None
+
+
+def service_ids_in_province(code):
+    """Ids (str) of the listed services of active organisations delivered in a province,
+    by name."""
+    rows = (
+        ServiceAtLocation.objects.filter(
+            location__province=code,
+            service__status__in=VISIBLE_SERVICE_STATUSES,
+            service__organization__is_active=True,
+        )
+        .order_by("service__name", "service_id")
+        .values_list("service_id", flat=True)
+    )
+    return list(dict.fromkeys(str(pk) for pk in rows))
 
 
 def service_summaries():

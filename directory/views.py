@@ -9,16 +9,23 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from directory import problems
+from directory import problems, province_cards
 from directory.access import member_organization, sees_staff_details
-from directory.constants import COVERAGE_SLUGS, REPORT_SLUGS
-from directory.display import organization_data
+from directory.constants import CARD_SLUGS, COVERAGE_SLUGS, REPORT_SLUGS, SERVICE_SLUGS
+from directory.display import organization_data, service_data
 from directory.forms import ProblemReportForm, started_token
 from directory.models import Organization
+from directory.provinces import provinces
 from directory.ratelimit import within_limit
-from directory.selectors import coverage_table, organization_with_services, public_organizations
+from directory.selectors import (
+    coverage_table,
+    organization_with_services,
+    public_organizations,
+    visible_service,
+)
 from directory.upkeep_rules import setting
 from infra.http import client_ip
+from infra.pdf import serve_pdf
 from search.directory import browse_directory
 
 
@@ -34,11 +41,14 @@ def _render(request, template, context, *, private=False):
 def browse(page, request):
     data = browse_directory(request.GET)
     base = page.get_url(request=request)
+    service_slug = SERVICE_SLUGS.get(translation.get_language(), "servicio")
     for item in data["results"]:
         item["organization"]["url"] = f"{base}{item['organization']['slug']}/"
+        item["url"] = f"{base}{service_slug}/{item['id']}/"
     context = page.get_context(request)
     context.update(data)
     context["coverage_url"] = page.coverage_urls(request).get(translation.get_language())
+    context["cards_url"] = page.card_urls(request=request).get(translation.get_language())
     given = {name for name, value in request.GET.items() if value.strip()}
     searching = bool(given)
     context["noindex"] = searching  # a search (query or filters) is not for search engines
@@ -76,6 +86,8 @@ def organization(page, request, slug):
             raise Http404(_("No organisation has this address."))
         return redirect(page.organization_url(other, request))
     data = organization_data(found, staff=staff)
+    for item in data["services"]:
+        item["url"] = page.service_url(item["id"], request)
     member = staff and member_organization(request.user, found.pk) is not None
     context = page.get_context(request)
     context.update(
@@ -89,6 +101,81 @@ def organization(page, request, slug):
         }
     )
     return _render(request, "directory/organization_page.html", context, private=staff)
+
+
+def service(page, request, slug, pk):
+    """A service's own page (stable, shareable): everything public about it."""
+    language = translation.get_language() or "es"
+    urls = page.service_urls(pk, request)
+    if slug != SERVICE_SLUGS.get(language):
+        return redirect(urls[language])
+    staff = sees_staff_details(request.user)
+    found = visible_service(pk, staff=staff)
+    if found is None:
+        raise Http404(_("No service has this address."))
+    context = page.get_context(request)
+    context.update(
+        {
+            "service": service_data(found, staff=staff),
+            "organization": organization_data(found.organization, with_services=False),
+            "organization_url": page.organization_url(found.organization, request),
+            "staff_view": staff,
+            "alternate_urls": urls,
+        }
+    )
+    return _render(request, "directory/service_page.html", context, private=staff)
+
+
+def _language_slug(slugs, slug):
+    """None when ``slug`` is the current language's, else the language it belongs to."""
+    language = translation.get_language() or "es"
+    return None if slug == slugs.get(language) else language
+
+
+def cards(page, request, slug):
+    """The contact cards' index: one print view and one PDF per province."""
+    language = translation.get_language() or "es"
+    urls = page.card_urls(request=request)
+    if _language_slug(CARD_SLUGS, slug):
+        return redirect(urls[language])
+    context = page.get_context(request)
+    context["alternate_urls"] = urls
+    context["provinces"] = [
+        {"name": info.name, "url": page.card_urls(code, request)[language]}
+        for code, info in provinces().items()
+    ]
+    return _render(request, "directory/province_cards.html", context)
+
+
+def card(page, request, slug, code):
+    """A province's contact card as a page (print it, or download the built PDF)."""
+    language = translation.get_language() or "es"
+    urls = page.card_urls(code, request)
+    if code not in provinces():
+        raise Http404(_("No province has this code."))
+    if _language_slug(CARD_SLUGS, slug):
+        return redirect(urls[language])
+    context = province_cards.card_context(code, request.build_absolute_uri(urls[language]))
+    context.update({"page": page, "alternate_urls": urls, "pdf_url": f"{urls[language]}pdf/"})
+    return _render(request, "directory/province_card_page.html", context)
+
+
+def card_pdf(page, request, slug, code):
+    language = translation.get_language() or "es"
+    if code not in provinces():
+        raise Http404(_("No province has this code."))
+    if _language_slug(CARD_SLUGS, slug):
+        return redirect(f"{page.card_urls(code, request)[language]}pdf/")
+    return serve_pdf(request, page, province_cards.card_kind(code))
+
+
+def card_pdf_context(page, kind):
+    """The PDF of a province's card (built by the worker): the print view's content."""
+    code = province_cards.province_of(kind)
+    language = translation.get_language() or "es"
+    online_url = page.url_in(language, f"{CARD_SLUGS[language]}/{code}/")
+    full = page.get_site().root_url + online_url if online_url.startswith("/") else online_url
+    return {**province_cards.card_context(code, full), "page": page, "in_pdf": True}
 
 
 def _within_limits(request):

@@ -75,6 +75,20 @@ def _key(request):
     return f"ruta-page:{request.get_host()}:{language}:{request.get_full_path()}"
 
 
+# (cookie, GET parameter): a reader's choice kept in a cookie that pages render from when
+# the URL does not carry it (the protocol's province): such requests skip the cache.
+_CHOICE_COOKIES = set()
+
+
+def skip_for_cookie(cookie, parameter):
+    """Register a choice cookie (from an app's ``ready()``)."""
+    _CHOICE_COOKIES.add((cookie, parameter))
+
+
+def _renders_from_cookie(request):
+    return any(c in request.COOKIES and p not in request.GET for c, p in _CHOICE_COOKIES)
+
+
 def _cacheable_request(request):
     if request.method in ("GET", "HEAD") and is_public_api(request):
         return True  # the public APIs answer the same to everyone, signed in or not
@@ -84,6 +98,7 @@ def _cacheable_request(request):
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
         and not request.META.get("HTTP_AUTHORIZATION")
+        and not _renders_from_cookie(request)
     )
 
 

@@ -63,6 +63,12 @@ class PDFPageMixin:
     def pdf_user_can_read(self, user, kind):
         return not self.pdf_documents[kind].restricted
 
+    def pdf_url(self, kind, request=None):
+        """Where a reader downloads the PDF of ``kind``, in the active language (a page that
+        routes its PDFs elsewhere overrides it)."""
+        base = self.get_url(request=request)
+        return f"{base}{kind}.pdf" if base else None
+
     def get_pdf_page(self):
         """The page whose PDF this page's publication rebuilds (itself by default)."""
         return self

@@ -7,7 +7,8 @@ import hashlib
 from django.templatetags.static import static
 from django.utils import translation
 
-from directory.models import PROVINCE_CHOICES, DirectoryIndexPage
+from directory.models import PROVINCE_CHOICES
+from directory.selectors import directory_page
 from infra.public_pages import public
 from protocol_pages.models import ProtocolEditionPage, ProtocolIndexPage
 from search.directory import browse_directory
@@ -41,7 +42,7 @@ def _edition_urls(edition):
 
 
 def _province_urls(province):
-    directory = public(DirectoryIndexPage.objects.live()).first()
+    directory = directory_page()
     if directory is None:
         return []
     base = directory.get_url()
@@ -53,11 +54,13 @@ def _province_urls(province):
         pages = data["results_page"].paginator.num_pages
         urls.append(f"{base}?province={province}" + (f"&page={page}" if page > 1 else ""))
         for item in data["results"]:
+            urls.append(directory.service_url(item["id"]))
             address = f"{base}{item['organization']['slug']}/"
             if address not in organisations:
                 organisations.append(address)
         page += 1
-    return urls + organisations
+    card = directory.card_urls(province)[translation.get_language() or "es"]
+    return [card, *urls, *organisations]
 
 
 def offline_pack(language, province="", edition_id=None):

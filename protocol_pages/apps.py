@@ -10,6 +10,9 @@ class ProtocolPagesConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
+        from infra.page_cache import skip_for_cookie
+
+        from .directory_links import PROVINCE_COOKIE
         from .editions import publish_sections_with_edition
         from .handbook import rebuild_handbook
         from .models import (
@@ -28,6 +31,7 @@ class ProtocolPagesConfig(AppConfig):
             page_published.connect(
                 rebuild_handbook, sender=model, dispatch_uid=f"protocol-handbook-{model.__name__}"
             )
+        skip_for_cookie(PROVINCE_COOKIE, "province")
         page_published.connect(
             publish_sections_with_edition,
             sender=ProtocolEditionPage,

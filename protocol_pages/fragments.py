@@ -19,6 +19,8 @@ from django.utils.safestring import mark_safe
 
 from infra.page_cache import published_version
 
+from .directory_links import institution_urls
+
 TIMEOUT = 24 * 60 * 60  # a new content version makes old entries unreachable anyway
 PROVINCE_SLOT = "<!--ruta-province-slot-->"
 
@@ -44,6 +46,7 @@ def cached(request, name, page, build):
 def _render_steps(page, sub_route_pages):
     """[{id, number, before, slot, after}] for the section's steps (plain strings)."""
     items = []
+    links = institution_urls(page.steps)  # content only: the directory pages they link to
     for child in page.steps:
         html = render_to_string(
             "protocol_pages/blocks/step.html",
@@ -51,6 +54,7 @@ def _render_steps(page, sub_route_pages):
                 "value": child.value,
                 "step_id": child.id,
                 "sub_route_pages": sub_route_pages,
+                "institution_urls": links,
                 "province_slot": PROVINCE_SLOT,
             },
         )

@@ -23,7 +23,7 @@ from website.models import RICH_TEXT_FEATURES
 from .blocks import AnnexStreamBlock, PrincipleBlock, StepStreamBlock
 from .choices import SUB_ROUTE_CHOICES, AnnexKind
 from .diff import diff_editions
-from .directory_links import province_lookup
+from .directory_links import province_lookup, remember_province
 from .fragments import content_key, section_steps, step_outline
 from .handbook import handbook_context
 from .mixins import DraftCopiesMixin, EditionAPIMixin, EditionStatusMixin
@@ -207,8 +207,12 @@ class ProtocolEditionPage(
         context["sub_route_pages"] = SimpleLazyObject(
             lambda: {page.kind: page for page in sections["sub_routes"]}
         )
+        context["province"] = province_lookup(request, [])
         context["diff"] = SimpleLazyObject(self._diff)
         return context
+
+    def serve(self, request, *args, **kwargs):
+        return remember_province(request, super().serve(request, *args, **kwargs))
 
     def _diff(self):
         if self.previous_edition is None:
@@ -271,6 +275,9 @@ class StepsSectionMixin:
         context["province"] = province_lookup(request, self.steps)
         context["step_items"] = section_steps(request, self, self.sub_route_pages)
         return context
+
+    def serve(self, request, *args, **kwargs):
+        return remember_province(request, super().serve(request, *args, **kwargs))
 
     def step_outline(self):
         return step_outline(self.steps)

@@ -7,8 +7,7 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
-from directory.models import DirectoryIndexPage
-from infra.public_pages import public
+from directory.selectors import directory_page
 from search.backends import SiteQuery
 from search.directory import MAX_QUERY_LENGTH, browse_directory
 from search.models import SearchEntry
@@ -90,7 +89,7 @@ def directory_search(request):
     """Directory searches are answered by the directory page (with its organisation links
     and styles): this URL sends them there with the same query, and shows results itself
     only on a site that has no directory page yet."""
-    page = public(DirectoryIndexPage.objects.live()).first()
+    page = directory_page()
     url = page.get_url(request=request) if page else None
     if url:
         query = request.GET.urlencode()

@@ -32,10 +32,12 @@ pytestmark = pytest.mark.django_db
 # settings, breadcrumbs, the page's own reads); the cold bound adds what a fragment build
 # reads (sections, institutions, documents). Cold bounds hold one more query since menus
 # and lists leave restricted pages out: the restricted paths, read once per content version
-# (``infra.public_pages``).
+# (``infra.public_pages``). The phase's cold bound holds one more again: its steps link each
+# responsible institution to its directory page, and the directory page is read once per
+# content version (``directory.selectors.directory_page``, issue 16).
 BOUNDS = {
     "edition": (10, 22),
-    "phase": (11, 22),
+    "phase": (11, 23),
     "module": (10, 16),
     "home": (7, 10),
     "directory": (9, 40),  # cold: the search service rebuilds its snapshot after a change

@@ -6,18 +6,21 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from directory.constants import COVERAGE_SLUGS, REPORT_SLUGS
+from directory.constants import CARD_SLUGS, COVERAGE_SLUGS, REPORT_SLUGS, SERVICE_SLUGS
+from directory.provinces import provinces
+from infra.pdf import PDFDocument, PDFPageMixin
 from website.models import RICH_TEXT_FEATURES
 
 from .organisations import Organization
 
 
-class DirectoryIndexPage(RoutablePageMixin, Page):
+class DirectoryIndexPage(RoutablePageMixin, PDFPageMixin, Page):
     """Shelters and service providers: search and browse services, one sub-page per
     organisation (``slug_es`` under /es/directorio/, ``slug_en`` under /en/directory/) and a
-    coverage table. The routes' views are ``directory.views``, registered by
+    coverage table, a page per service and a contact card per province (print view and PDF,
+    ``directory.province_cards``). The routes' views are ``directory.views``, registered by
     ``DirectoryConfig.ready()`` (they read the search layer and the serialisers, which
-    import these models)."""
+    import these models), as is the card's PDF context."""
 
     intro = RichTextField(gettext_lazy("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
@@ -28,6 +31,11 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
     max_count = 1
 
     route_views = {}  # route name -> view(page, request, **kwargs)
+    # One PDF per province: kind "card-EC-G" (directory.province_cards).
+    pdf_documents = {
+        f"card-{code}": PDFDocument("directory/pdf/province_card.html", f"ruta-{code.lower()}")
+        for code in provinces()
+    }
 
     class Meta:
         verbose_name = gettext_lazy("directory index page")
@@ -67,6 +75,35 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
             for language, slug in COVERAGE_SLUGS.items()
         }
 
+    def service_urls(self, service_id, request=None):
+        return {
+            language: self.url_in(language, f"{slug}/{service_id}/", request)
+            for language, slug in SERVICE_SLUGS.items()
+        }
+
+    def service_url(self, service_id, request=None):
+        language = translation.get_language() or "es"
+        return self.url_in(
+            language, f"{SERVICE_SLUGS.get(language, 'servicio')}/{service_id}/", request
+        )
+
+    def card_urls(self, code="", request=None):
+        """{language: URL} of the cards' index, or of one province's print view."""
+        suffix = f"{code}/" if code else ""
+        return {
+            language: self.url_in(language, f"{slug}/{suffix}", request)
+            for language, slug in CARD_SLUGS.items()
+        }
+
+    def pdf_url(self, kind, request=None):
+        """A province card's PDF (kind "card-EC-G") is under its print view."""
+        code = kind.removeprefix("card-")
+        url = self.card_urls(code, request)[translation.get_language() or "es"]
+        return f"{url}pdf/" if url else None
+
+    def get_pdf_context(self, kind):
+        return self.route_views["pdf_context"](self, kind)
+
     def get_sitemap_urls(self, request=None):
         entries = super().get_sitemap_urls(request)
         base = self.get_full_url(request)
@@ -89,6 +126,22 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
     @re_path(r"^(?P<slug>cobertura|coverage)/$", name="coverage")
     def coverage(self, request, slug):
         return self.route_views["coverage"](self, request, slug)
+
+    @re_path(r"^(?P<slug>servicio|service)/(?P<pk>[0-9a-f-]{36})/$", name="service")
+    def service(self, request, slug, pk):
+        return self.route_views["service"](self, request, slug, pk)
+
+    @re_path(r"^(?P<slug>tarjetas|cards)/$", name="cards")
+    def cards(self, request, slug):
+        return self.route_views["cards"](self, request, slug)
+
+    @re_path(r"^(?P<slug>tarjetas|cards)/(?P<code>EC-[A-Z]{1,2})/$", name="card")
+    def card(self, request, slug, code):
+        return self.route_views["card"](self, request, slug, code)
+
+    @re_path(r"^(?P<slug>tarjetas|cards)/(?P<code>EC-[A-Z]{1,2})/pdf/$", name="card-pdf")
+    def card_pdf(self, request, slug, code):
+        return self.route_views["card_pdf"](self, request, slug, code)
 
     @re_path(r"^(?P<slug>[-\w]+)/$", name="organization")
     def organization(self, request, slug):

@@ -172,6 +172,7 @@ class Phone(HSDSModel):
         TEXT = "text", _("Text messages")
         FAX = "fax", _("Fax")
         HOTLINE = "hotline", _("Hotline")
+        WHATSAPP = "whatsapp", _("WhatsApp")
 
     organization = models.ForeignKey(
         "directory.Organization",

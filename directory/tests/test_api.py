@@ -126,6 +126,16 @@ def test_pagination(client, sample):
     assert beyond["size"] == 0
 
 
+def test_whole_numbers_written_as_decimals_are_whole_numbers(client, sample):
+    """JSON Schema (and so the OpenAPI document) counts 2.0 as an integer; 1.5 is not."""
+    second = client.get("/api/hsds/services?per_page=1.0&page=2.0")
+    assert second.status_code == 200
+    assert second.json()["size"] == 1
+    assert client.get("/api/hsds/services?page=1.5").status_code == 400
+    assert client.get("/api/hsds/services?page=NaN").status_code == 400
+    assert client.get("/api/hsds/services?page=1e400").status_code == 400
+
+
 def test_ndjson(client, sample):
     response = client.get("/api/hsds/services?format=ndjson")
     assert response["Content-Type"].startswith("application/x-ndjson")

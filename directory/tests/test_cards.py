@@ -82,4 +82,9 @@ def test_cards_say_what_the_models_say(services, language):
         "categories",
         "locations",
         "organization",
+        "phones",
+        "whatsapp",
+        "referral_phone",
+        "schedules",
+        "is_24_hours",
     }

@@ -34,7 +34,8 @@ def test_browse_page_in_both_languages(client, directory_page, sample, url, head
     assert response.status_code == 200
     page = soup(response)
     assert page.h1.get_text(strip=True) == heading
-    assert page.find("form", method="get").find("select", attrs={"name": "province"})
+    # The directory's own filter form (the header's site search comes first).
+    assert page.find("form", class_="directory-search").find("select", attrs={"name": "province"})
     org_links = {a["href"] for a in page.select(".directory-list a")}
     slug = "casa-refugio-prueba" if url.startswith("/es/") else "test-refuge-house"
     assert f"{url}{slug}/" in org_links

@@ -46,4 +46,5 @@ def protocol(home_page):
         "sections": [*phases, sub_route, annex],
         "directory": directory,
         "pichincha": pichincha.service.organization,
+        "pichincha_service": pichincha.service,
     }

@@ -58,10 +58,13 @@ def test_pack_lists_the_edition_in_force_and_the_province(client, protocol, lang
     directory = _url(protocol["directory"], language)
     organisation = protocol["pichincha"]
     slug = organisation.slug_es if language == "es" else organisation.slug_en
+    cards, services = ("tarjetas", "servicio") if language == "es" else ("cards", "service")
     expected = [
         _url(protocol["edition"], language),
         *(_url(section, language) for section in protocol["sections"]),
+        f"{directory}{cards}/EC-P/",  # the province's contact card
         f"{directory}?province=EC-P",
+        f"{directory}{services}/{protocol['pichincha_service'].id}/",
         f"{directory}{slug}/",
     ]
     assert [url for url in data["urls"] if not url.startswith("/static/")] == expected

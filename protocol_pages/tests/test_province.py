@@ -41,7 +41,10 @@ def test_province_without_services_says_so(client, protocol):
     html = client.get(PHASE, {"province": "EC-G", "step": SHARED_ID}).content.decode()
     results = html.split('class="province-lookup__results"')[1].split("</section>")[0]
     assert "No services of this institution are listed in Guayas." in results
-    assert "Temporary shelter" not in results
+    # Its only service (in Pichincha) is offered as a nearest office, not as a local one.
+    local, nearest = results.split("Nearest offices of this institution")
+    assert "Temporary shelter" not in local
+    assert "Temporary shelter" in nearest
 
 
 def test_inactive_service_is_not_listed(client, protocol, organization):

@@ -7,6 +7,7 @@ import math
 
 from django.utils import timezone
 
+from directory.provinces import distance_km
 from search.analysis import read_query
 from search.backends import DirectoryResult
 from search.backends.scoring import rank, rank_targets
@@ -15,16 +16,6 @@ from search.backends.snapshot import bits, directory_snapshot, members
 from search.facets import FACETS
 from search.lookup import query_context
 from search.models import SearchEntry
-
-
-def distance_km(a, b):
-    """Great-circle distance (haversine) between two (latitude, longitude) points."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def match(text, language, kinds, *, literal=False, targets=False):

@@ -18,6 +18,8 @@ from tests.browser.site import LANGUAGES
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PROVINCE = "EC-P"
+CARD_SLUG = {"es": "tarjetas", "en": "cards"}
+SERVICE_SLUG = {"es": "servicio", "en": "service"}
 NOTICE = {"es": "Leído sin conexión · guardado el", "en": "Read offline · saved on"}
 FALLBACK = {"es": "Sin conexión", "en": "You are offline"}
 # Every cached address, from inside the page (the test reads the worker's caches).
@@ -73,6 +75,9 @@ def test_save_for_offline_journey(browser, live_server, ruta_site, signed_in_con
         paths = _pages(pack)
         assert len(paths) >= 6 + 2  # edition, 4 phases, sub-route, annex + listing, organisations
         assert any("?province=EC-P" in path for path in paths)
+        card = next(path for path in paths if path.endswith(f"/{CARD_SLUG[language]}/EC-P/"))
+        services = [path for path in paths if f"/{SERVICE_SLUG[language]}/" in path]
+        assert services, "the province's service pages are saved"
         online[language] = {}
         for path in paths:  # what each page shows online, to compare offline
             page.goto(f"{live_server.url}{path}")
@@ -81,6 +86,16 @@ def test_save_for_offline_journey(browser, live_server, ruta_site, signed_in_con
                 page.locator("[id^='step-']").count(),
             )
     assert sum(steps for _heading, steps in online["es"].values()) >= 10
+    # The province's card offers the same save (the province is the card's own).
+    card_page = context.new_page()
+    card_page.goto(f"{live_server.url}{card}")
+    _controlled(card_page)
+    save = card_page.locator("[data-offline-save]")
+    save.get_by_role("button").click()
+    expect(save.locator("[data-offline-status]")).to_contain_text(
+        "Saved for offline reading", timeout=30_000
+    )
+    card_page.close()
 
     context.set_offline(True)
     for language in LANGUAGES:
@@ -110,7 +125,8 @@ def test_save_for_offline_journey(browser, live_server, ruta_site, signed_in_con
     # factory's save alone is a draft save, which invalidates nothing).
     new_edition.save_revision().publish()
     context.set_offline(False)
-    expect(page.locator("[data-offline-updated]")).to_be_visible(timeout=30_000)
+    # Three saved packs (the edition in each language, the card) are fetched again first.
+    expect(page.locator("[data-offline-updated]")).to_be_visible(timeout=60_000)
     new_pack = {language: offline_pack(language, PROVINCE, edition.pk) for language in LANGUAGES}
     assert new_pack["es"]["edition"]["id"] == new_edition.pk
     context.set_offline(True)

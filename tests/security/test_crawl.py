@@ -65,7 +65,7 @@ def first_pdf_url():
         public = [kind for kind, spec in documents.items() if not spec.restricted]
         if page is not None and public:
             with translation.override("es"):
-                return f"{page.get_url()}{public[0]}.pdf"
+                return page.pdf_url(public[0])
     raise AssertionError("no page has a public PDF")
 
 

@@ -20,7 +20,7 @@ from django.utils import translation
 from website.factories import make_site_root
 from website.models import SiteSettings
 
-from .common import DIRECTORY_FILTERS, DIRECTORY_QUERY, LANGUAGES, SITE_QUERY, RutaSite
+from .common import DIRECTORY_FILTERS, DIRECTORY_QUERY, GUAYAS, LANGUAGES, SITE_QUERY, RutaSite
 from .directory_part import build_directory
 from .protocol_part import build_protocol
 from .training_part import build_referral, build_training
@@ -28,6 +28,7 @@ from .training_part import build_referral, build_training
 __all__ = [
     "DIRECTORY_FILTERS",
     "DIRECTORY_QUERY",
+    "GUAYAS",
     "LANGUAGES",
     "SITE_QUERY",
     "RutaSite",
@@ -53,6 +54,7 @@ def build_site(quick_exit_url=None):
         home, orgs["coast"], orgs["shelter"].services.order_by("name").first()
     )
     staff, referral = build_referral(orgs["shelter"], orgs["prosecutor"])
+    service = orgs["prosecutor"].services.order_by("name").first()
     # Search entries are written by on_commit tasks as the objects are saved; rebuilding
     # makes the site search independent of the order those tasks ran in.
     call_command("search_index", "--rebuild", verbosity=0, stdout=StringIO())
@@ -92,6 +94,28 @@ def build_site(quick_exit_url=None):
         "training catalogue": {language: url(training, language) for language in LANGUAGES},
         "training module": {language: url(module, language) for language in LANGUAGES},
         "site search": {language: search_url(language) for language in LANGUAGES},
+        # Phone first (issue 16): a service's page, the contact cards, a phase in Guayas.
+        "service page": {
+            language: url(
+                directory,
+                language,
+                f"{'servicio' if language == 'es' else 'service'}/{service.pk}/",
+            )
+            for language in LANGUAGES
+        },
+        "province cards": {
+            language: url(directory, language, {"es": "tarjetas/", "en": "cards/"}[language])
+            for language in LANGUAGES
+        },
+        "province card": {
+            language: url(
+                directory, language, {"es": "tarjetas/", "en": "cards/"}[language] + "EC-G/"
+            )
+            for language in LANGUAGES
+        },
+        "protocol phase, Guayas": {
+            language: url(phase, language, f"?province={GUAYAS}") for language in LANGUAGES
+        },
     }
     site.signed_in = {
         "referral form": f"/admin/referrals/new/?receiver={orgs['prosecutor'].pk}",

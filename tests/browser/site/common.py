@@ -7,6 +7,8 @@ DIRECTORY_QUERY = {"es": "acogida", "en": "shelter"}
 SITE_QUERY = {"es": "trata", "en": "trafficking"}
 # The directory page with a query and two filters: Pichincha and the shelter category.
 DIRECTORY_FILTERS = {"province": "EC-P", "category": "shelter"}
+# A province where the protocol's institutions have no office (issue 16).
+GUAYAS = "EC-G"
 
 
 @dataclass

@@ -178,6 +178,7 @@ def build_directory(home):
     coast_place = LocationFactory(
         organization=coast, name="Sede Guayaquil", canton="Guayaquil", province="EC-G"
     )
+    PhoneFactory(location=coast_place, number="+593 4-259-0101", description="Recepción")
     _service(
         coast,
         _t("Casa de acogida para adolescentes", "Shelter for adolescents"),
