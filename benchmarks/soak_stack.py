@@ -256,6 +256,16 @@ def report_nginx_errors(path):
         print(f"      {line[:240]}")
 
 
+def report_unavailable(path):
+    """When readers got their 503s: nginx's access log, by second (clock time)."""
+    seconds = Counter(
+        found.group(1)
+        for found in re.finditer(r":(\d\d:\d\d:\d\d) [^\]]*\] \"[^\"]*\" 503 ", path.read_text())
+    )
+    busiest = ", ".join(f"{second}: {n}" for second, n in sorted(seconds.most_common(6)))
+    print(f"   503s through nginx in {len(seconds)} distinct seconds; most at {busiest or '-'}")
+
+
 def keep_logs(root):
     """A failed soak keeps its stack's logs (the stack removes its folder)."""
     kept = ROOT / "var" / f"soak-stack-{time.strftime('%Y%m%d-%H%M%S')}"
@@ -326,6 +336,7 @@ def main():
             print(f"      {line[:200]}")
         print(f"   task worker started again {stack.restarts.get('worker', 0)} times")
         report_nginx_errors(stack.root / "nginx-error.log")
+        report_unavailable(stack.root / "nginx-access.log")
         if failures:
             kept = keep_logs(stack.root)
             print(f"   the stack's logs are kept in {kept}")
