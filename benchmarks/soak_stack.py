@@ -246,12 +246,19 @@ NGINX_EVENTS = (
 )
 
 
-def report_nginx_errors(path):
-    """nginx's error log by kind; the lines of requests cut short, which readers saw."""
+def report_nginx_errors(stack):
+    """nginx's error log by kind and application server; the lines of requests cut short,
+    which readers saw."""
+    path = stack.root / "nginx-error.log"
     lines = [line for line in path.read_text(errors="replace").splitlines() if "[error]" in line]
-    kinds = Counter(
-        next((kind for kind in NGINX_EVENTS if kind in line), "other") for line in lines
-    )
+    servers = {f":{port}": f"app{n + 1}" for n, port in enumerate(stack.ports["apps"])}
+
+    def kind(line):
+        event = next((kind for kind in NGINX_EVENTS if kind in line), "other")
+        found = re.search(r'upstream: "http://127\.0\.0\.1(:\d+)', line)
+        return f"{event} ({servers.get(found.group(1), '?')})" if found else event
+
+    kinds = Counter(kind(line) for line in lines)
     print(f"   nginx error log: {dict(kinds) or 'empty'}")
     for line in [line for line in lines if "while reading upstream" in line][:8]:
         print(f"      {line[:240]}")
@@ -341,7 +348,7 @@ def main():
         for line in (unexpected or logged)[:8]:
             print(f"      {line[:200]}")
         print(f"   task worker started again {stack.restarts.get('worker', 0)} times")
-        report_nginx_errors(stack.root / "nginx-error.log")
+        report_nginx_errors(stack)
         report_unavailable(stack.root / "nginx-access.log")
         if failures:
             kept = keep_logs(stack.root)
