@@ -160,6 +160,13 @@ class Stack:
                 "30",
                 "--graceful-timeout",
                 "10",
+                # Listen only once the application is loaded: a server that is starting
+                # refuses connections (nginx moves on at once) instead of holding them.
+                "--preload",
+                # Longer than nginx's idle upstream connections (60 s): nginx closes first,
+                # never reusing one this server is closing (which marks it failed).
+                "--keep-alive",
+                "75",
                 "--log-level",
                 "warning",
             ],
