@@ -88,6 +88,8 @@ soak: setup-test
 # The reference production layout on this machine, loopback only (docs/deployment.md):
 # PostgreSQL, Redis, two gunicorn servers behind nginx, the task worker. Ctrl-C stops it.
 # Debian packages: nginx, redis-server, postgresql (installed when missing, as root).
+# nginx's port (STACK_PORT=0: any free one; a taken one is refused); the other parts take
+# free loopback ports, so several engineers' stacks run side by side.
 STACK_PORT ?= 8080
 stack: $(VENV)/.installed stack-packages
 	$(PY) deploy/stack.py --port $(STACK_PORT)

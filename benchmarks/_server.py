@@ -26,6 +26,17 @@ def free_port():
         return sock.getsockname()[1]
 
 
+def port_taken(port):
+    """Does something already listen on this loopback port (another engineer's stack)?"""
+    with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as nginx binds
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return True
+    return False
+
+
 def production_env(workdir, database_url=None, **extra):
     env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
     env.update(

@@ -121,6 +121,22 @@ class Lines(threading.Thread):
             self.lines.append((time.time(), line.rstrip("\n")))
 
 
+def follow(env, *arguments):
+    """A Python process of the project with the stack's environment, its output drained
+    line by line as it comes (``Lines``)."""
+    process = subprocess.Popen(
+        [sys.executable, *arguments],
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    lines = Lines(process.stdout)
+    lines.start()
+    return process, lines
+
+
 class Prober(threading.Thread):
     """Requests pages that need the database (a session cookie bypasses the page cache)
     every PROBE_INTERVAL seconds; records (start time, end time, path, status)."""
@@ -148,16 +164,7 @@ def write_phase(env, base, probe_paths, failures):
         + f" ({load()}) …",
         flush=True,
     )
-    writer = subprocess.Popen(
-        [sys.executable, str(ROOT / "benchmarks" / "_soak_writer.py"), str(WRITE_SECONDS)],
-        cwd=ROOT,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    lines = Lines(writer.stdout)
-    lines.start()
+    writer, lines = follow(env, "benchmarks/_soak_writer.py", str(WRITE_SECONDS))
     prober = Prober(base, probe_paths)
     prober.start()
     restarts = []

@@ -4,30 +4,36 @@ Starts deploy/stack.py's stack (PostgreSQL, Redis, two gunicorn servers behind n
 task worker), then for LOAD_SECONDS runs 50 readers (wrk) over the public pages and a stream
 of referral writes (benchmarks/_soak_writer.py: durable commits, an idempotency key per
 write) while, in turn, application server 1 is killed (SIGKILL) and started again, Redis is
-restarted (its cache lost), and PostgreSQL is restarted; then a page is published and read
-through nginx until the purge has refreshed it, and read again for FRESH_SECONDS.
+restarted (its cache lost), and PostgreSQL is restarted; then a page is published, and once
+the task worker reports every purge task of the publish finished (the task results in the
+database: no fixed wait), it is read through nginx and each application server for
+FRESH_SECONDS.
 
 PASSED only when: every write sent is stored exactly once (0 lost, 0 duplicated); readers
-got no 500 (nor any 5xx but 503), every 503 carried Retry-After, no socket error; after the
-publish every read once the purge had run showed the new content. Prints requests, answers
-by status code, writes sent/acknowledged/stored, and PASSED or FAILED with the reasons.
+got no 500 (nor any 5xx but 503), every 503 carried Retry-After, no socket error; the purge
+ran to completion and every read after it showed the new content. Prints requests, answers
+by status code, socket errors by kind, writes sent/acknowledged/stored, nginx's error log by
+kind, and PASSED or FAILED with the reasons (a failed run keeps the stack's logs in var/).
 """
 
 import argparse
+import contextlib
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks import signed_in
-from benchmarks._server import PYTHON, ROOT
-from benchmarks.soak import Lines, fetch_text, load
+from benchmarks._server import ROOT
+from benchmarks.soak import fetch_text, follow, load
 from deploy.stack import Stack
 from deploy.tools import shell
 
@@ -45,17 +51,37 @@ FAULTS = (
 )
 PUBLISH_AT = 60
 FRESH_SECONDS = 10
-# A purge waits for the task worker (started again after the PostgreSQL restart: ~30 s of
-# start-up at a load of 19 on this machine) and renders each URL once.
+# An upper bound, not a sleep: the check starts as soon as the task worker has finished every
+# purge task of the publish (both passes, infra.frontend_cache). The worker may be starting
+# again after the PostgreSQL restart (~30 s at a load of 19 on this machine).
 PURGE_WAIT_SECONDS = 180
 COUNT_REFERRALS = "from referrals.models import Referral; print('COUNT', Referral.objects.count())"
+# Publishes a new title, then reports the purge tasks the publish enqueued once none of them
+# is waiting or running any more: the purge's completion signal (the task backend's results).
 PUBLISH = """
-import json, sys
+import json, time
+from collections import Counter
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
+from infra.frontend_cache import purge_everything_task
 from training.models import TrainingModulePage
+purges = (purge_urls_from_cache_task.module_path, purge_everything_task.module_path)
+began = timezone.now()
 page = TrainingModulePage.objects.live().get(pk={pk})
 page.title_es = {title!r}
 page.save_revision().publish()
-print("PUBLISHED")
+print("PUBLISHED", flush=True)
+deadline = time.monotonic() + {wait}
+while True:
+    found = Counter(
+        DBTaskResult.objects.filter(enqueued_at__gte=began, task_path__in=purges)
+        .values_list("status", flat=True)
+    )
+    if (found and not (found["READY"] or found["RUNNING"])) or time.monotonic() > deadline:
+        break
+    time.sleep(0.2)
+print("PURGES " + json.dumps(found), flush=True)
 """
 FIND_MODULE = """
 import json
@@ -89,7 +115,7 @@ def readers(base, paths, seconds):
 def inject_faults(stack, started, log):
     for at, fault in FAULTS:
         time.sleep(max(0.0, started + at - time.monotonic()))
-        began = time.monotonic()
+        began, clock = time.monotonic(), time.strftime("%H:%M:%S")
         if fault == "kill application server 1":
             stack.kill_app(0)
         elif fault == "start application server 1":
@@ -98,41 +124,70 @@ def inject_faults(stack, started, log):
             stack.restart_redis()
         elif fault == "restart PostgreSQL":
             stack.restart_postgres("fast")
-        log.append(f"   +{at:>2} s {fault} ({time.monotonic() - began:.1f} s)")
+        took = time.monotonic() - began
+        log.append(f"   +{at:>2} s {fault} (at {clock}, took {took:.1f} s)")
+
+
+def read_title(url, title):
+    """True when the page shows ``title``, False when it is stale, None when unavailable."""
+    try:
+        return title in fetch_text(url)
+    except OSError:  # HTTPError (a 503 while a part restarts) or a connection failure
+        return None
 
 
 def publish_and_watch(stack, module, failures):
-    """Publish a new title; read through nginx until the purge shows it, then keep reading:
-    every answer from then on must show it."""
+    """Publish a new title and watch it through nginx; once the task worker reports every
+    purge task of the publish finished, read through nginx and each application server for
+    FRESH_SECONDS: every answer must show the new title."""
     title = f"Módulo renovado {int(time.time())}"
-    asked = time.monotonic()
-    shell(stack.env, PUBLISH.format(pk=module["pk"], title=title))
-    began = time.monotonic()  # committed (the shell's own start-up can take 30 s under load)
-    print(f"   publish committed {began - asked:.1f} s after the command started", flush=True)
+    asked = time.time()
+    publish = PUBLISH.format(pk=module["pk"], title=title, wait=PURGE_WAIT_SECONDS)
+    shell_process, report = follow(stack.env, "manage.py", "shell", "-c", publish)
     url = stack.base + module["url"]
-    seen = None
-    while time.monotonic() - began < PURGE_WAIT_SECONDS:
-        if title in fetch_text(url):
-            seen = time.monotonic()
-            break
+    committed = seen = purged = None
+    while purged is None and (shell_process.poll() is None or report.is_alive()):
+        for arrived, line in list(report.lines):
+            if line == "PUBLISHED" and committed is None:
+                committed = arrived
+            elif line.startswith("PURGES ") and purged is None:
+                purged, statuses = arrived, json.loads(line.removeprefix("PURGES "))
+        if committed is not None and seen is None and read_title(url, title):
+            seen = time.time()  # the clock of Lines
         time.sleep(0.2)
-    if seen is None:
-        failures.append(f"the publish never reached the readers within {PURGE_WAIT_SECONDS} s")
-        print(f"   publish: the new title never appeared through nginx in {PURGE_WAIT_SECONDS} s")
+    shell_process.wait(timeout=60)
+    if committed is None or purged is None:
+        failures.append("the publish command failed (see above)")
         return
-    stale = reads = 0
-    while time.monotonic() - seen < FRESH_SECONDS:
+    # The shell's own start-up can take 30 s under load: times count from the commit.
+    print(
+        f"   publish committed {committed - asked:.1f} s after the command started; "
+        f"purge tasks {statuses or 'none'} finished {purged - committed:.1f} s after the "
+        "commit" + (f"; new title through nginx {seen - committed:.1f} s after it" if seen else "")
+    )
+    if not statuses or set(statuses) != {"SUCCESSFUL"}:
+        failures.append(
+            f"the purge did not run to completion within {PURGE_WAIT_SECONDS} s: "
+            f"{statuses or 'no purge task'}"
+        )
+        return
+    stale = reads = unavailable = 0
+    finished = time.monotonic() + FRESH_SECONDS
+    while time.monotonic() < finished:
         for target in [url, *(f"{app}{module['url']}" for app in stack.app_urls())]:
+            fresh = read_title(target, title)
             reads += 1
-            stale += title not in fetch_text(target)
+            stale += fresh is False
+            unavailable += fresh is None
         time.sleep(0.1)
     print(
-        f"   publish: new title served through nginx {seen - began:.1f} s after the commit; "
-        f"then {reads} reads (nginx and each application server) in {FRESH_SECONDS} s: "
-        f"{stale} stale"
+        f"   after the purge: {reads} reads (nginx and each application server) in "
+        f"{FRESH_SECONDS} s: {stale} stale, {unavailable} unavailable"
     )
     if stale:
         failures.append(f"{stale} stale answers after the purge had run")
+    if unavailable:
+        failures.append(f"{unavailable} reads unavailable after the purge (no fault was running)")
 
 
 def check_writes(stack, output, before, failures):
@@ -165,7 +220,9 @@ def check_readers(figures, failures):
         f"   readers: {figures['requests']} requests ({rps:.0f}/s), p50 "
         f"{figures['p50_us'] / 1000:.0f} ms, p95 {figures['p95_us'] / 1000:.0f} ms; by status: "
         f"{by_code}; 503 without Retry-After: {figures['bare_503']}; socket errors: "
-        f"{figures['socket_errors']} ({figures['timeouts']} timeouts)"
+        f"{figures['socket_errors']} (connect {figures['connect_errors']}, read "
+        f"{figures['read_errors']}, write {figures['write_errors']}, timeouts "
+        f"{figures['timeouts']})"
     )
     server_errors = {code: n for code, n in statuses.items() if code >= 500 and code != 503}
     if server_errors:
@@ -176,6 +233,56 @@ def check_readers(figures, failures):
         failures.append(f"{figures['socket_errors']} reader requests failed at the socket")
     if not statuses.get(200):
         failures.append("no reader request was answered 200")
+
+
+SEVERE = r" (ERROR|CRITICAL) |\[(ERROR|CRITICAL)\]"
+# What nginx logs when an application server goes away under it (the kill, a restart).
+NGINX_EVENTS = (
+    "upstream prematurely closed connection",
+    "Connection reset by peer",
+    "connect() failed",
+    "upstream timed out",
+    "no live upstreams",
+)
+
+
+def report_nginx_errors(stack):
+    """nginx's error log by kind and application server; the lines of requests cut short,
+    which readers saw."""
+    path = stack.root / "nginx-error.log"
+    lines = [line for line in path.read_text(errors="replace").splitlines() if "[error]" in line]
+    servers = {f":{port}": f"app{n + 1}" for n, port in enumerate(stack.ports["apps"])}
+
+    def kind(line):
+        event = next((kind for kind in NGINX_EVENTS if kind in line), "other")
+        found = re.search(r'upstream: "http://127\.0\.0\.1(:\d+)', line)
+        return f"{event} ({servers.get(found.group(1), '?')})" if found else event
+
+    kinds = Counter(kind(line) for line in lines)
+    print(f"   nginx error log: {dict(kinds) or 'empty'}")
+    for line in [line for line in lines if "while reading upstream" in line][:8]:
+        print(f"      {line[:240]}")
+
+
+def report_unavailable(path):
+    """When readers got their 503s: nginx's access log, by second (clock time)."""
+    seconds = Counter(
+        found.group(1)
+        for found in re.finditer(r":(\d\d:\d\d:\d\d) [^\]]*\] \"[^\"]*\" 503 ", path.read_text())
+    )
+    busiest = ", ".join(f"{second}: {n}" for second, n in sorted(seconds.most_common(6)))
+    print(f"   503s through nginx in {len(seconds)} distinct seconds; most at {busiest or '-'}")
+
+
+def keep_logs(root):
+    """A failed soak keeps its stack's logs (the stack removes its folder)."""
+    kept = ROOT / "var" / f"soak-stack-{time.strftime('%Y%m%d-%H%M%S')}"
+    kept.mkdir(parents=True)
+    for log in root.glob("*.log"):
+        shutil.copy(log, kept)
+    with contextlib.suppress(FileNotFoundError):
+        shutil.copy(root / "pg" / "server.log", kept / "postgres.log")
+    return kept
 
 
 def main():
@@ -206,16 +313,7 @@ def main():
             f"writes for {LOAD_SECONDS} s ({load()}); faults:",
             flush=True,
         )
-        writer = subprocess.Popen(
-            [PYTHON, str(ROOT / "benchmarks" / "_soak_writer.py"), str(LOAD_SECONDS - 10)],
-            cwd=ROOT,
-            env=stack.env,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        lines = Lines(writer.stdout)
-        lines.start()
+        writer, lines = follow(stack.env, "benchmarks/_soak_writer.py", str(LOAD_SECONDS - 10))
         wrk = readers(stack.base, paths, LOAD_SECONDS)
         load_started = time.monotonic()
         log = []
@@ -240,11 +338,21 @@ def main():
         logged = []
         for name in ("app1", "app2", "worker"):
             text = (stack.root / f"{name}.log").read_text(errors="replace")
-            logged += [line for line in text.splitlines() if " ERROR " in line or "[ERROR]" in line]
-        print(f"   application logs: {len(logged)} ERROR lines")
-        for line in logged[:8]:
+            logged += [line for line in text.splitlines() if re.search(SEVERE, line)]
+        # The 503s readers were told about are expected; anything else is shown first.
+        unexpected = [line for line in logged if "Service Unavailable" not in line]
+        print(
+            f"   application logs: {len(logged)} ERROR/CRITICAL lines, "
+            f"{len(logged) - len(unexpected)} of them 503s answered"
+        )
+        for line in (unexpected or logged)[:8]:
             print(f"      {line[:200]}")
         print(f"   task worker started again {stack.restarts.get('worker', 0)} times")
+        report_nginx_errors(stack)
+        report_unavailable(stack.root / "nginx-access.log")
+        if failures:
+            kept = keep_logs(stack.root)
+            print(f"   the stack's logs are kept in {kept}")
         if args.signed_in:
             signed_in.run(stack)
     print(f"Soak on the stack finished in {time.monotonic() - started_at:.0f} s ({load()}).")

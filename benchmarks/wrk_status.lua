@@ -36,7 +36,9 @@ done = function(summary, latency, requests)
   local e = summary.errors
   io.write(string.format(
     'RUTA_JSON {"requests": %d, "duration_us": %d, "p50_us": %d, "p95_us": %d, ' ..
-    '"socket_errors": %d, "timeouts": %d, "bare_503": %d, "statuses": {%s}}\n',
+    '"socket_errors": %d, "connect_errors": %d, "read_errors": %d, "write_errors": %d, ' ..
+    '"timeouts": %d, "bare_503": %d, "statuses": {%s}}\n',
     summary.requests, summary.duration, latency:percentile(50), latency:percentile(95),
-    e.connect + e.read + e.write + e.timeout, e.timeout, bare, table.concat(parts, ", ")))
+    e.connect + e.read + e.write + e.timeout, e.connect, e.read, e.write, e.timeout, bare,
+    table.concat(parts, ", ")))
 end

@@ -28,7 +28,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks._server import PYTHON, ROOT, free_port, manage, prepare_site, production_env
+from benchmarks._server import (
+    PYTHON,
+    ROOT,
+    free_port,
+    manage,
+    port_taken,
+    prepare_site,
+    production_env,
+)
 from deploy.postgres import Postgres
 from deploy.tools import need, wait_for
 
@@ -152,6 +160,13 @@ class Stack:
                 "30",
                 "--graceful-timeout",
                 "10",
+                # Listen only once the application is loaded: a server that is starting
+                # refuses connections (nginx moves on at once) instead of holding them.
+                "--preload",
+                # Longer than nginx's idle upstream connections (60 s): nginx closes first,
+                # never reusing one this server is closing (which marks it failed).
+                "--keep-alive",
+                "75",
                 "--log-level",
                 "warning",
             ],
@@ -276,6 +291,8 @@ def main():
     parser.add_argument("--port", type=int, default=int(os.environ.get("STACK_PORT", "8080")))
     parser.add_argument("--seconds", type=float, default=0, help="stop after N s (0: Ctrl-C)")
     args = parser.parse_args()
+    if args.port and port_taken(args.port):  # its readiness check would reach the other one
+        raise SystemExit(f"127.0.0.1:{args.port} is taken: STACK_PORT=N make stack (0: any free)")
     stopping = []
     signal.signal(signal.SIGTERM, lambda *_: stopping.append(1))
     with Stack(port=args.port) as stack:

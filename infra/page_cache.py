@@ -191,6 +191,10 @@ class AnonymousPageCacheMiddleware:
         if not _cacheable_response(response):
             return _tombstone(request) if refresh else response
         response = _in_memory(response)
+        # A change during the render may be missing from it: neither cache keeps it (the
+        # change's purge may already have refreshed the proxy before this answer reaches
+        # it). A refresh started after the change committed: the proxy keeps it.
+        unchanged = cache_tags.generations(WATCHED) == watched
         if is_public_api(request):
             # The API middleware sets its own headers; keep its ETag with the entry so that
             # a hit is not hashed again.
@@ -199,13 +203,14 @@ class AnonymousPageCacheMiddleware:
             patch_response_headers(response, cache_timeout=min(seconds, BROWSER_SECONDS))
             if frontend_cache.enabled():
                 proxy = frontend_cache.proxy_may_keep(request)
-                patch_cache_control(response, s_maxage=frontend_cache.seconds() if proxy else 0)
                 if refresh and not proxy:
                     return _tombstone(request)
+                keep = proxy and (unchanged or refresh)
+                patch_cache_control(response, s_maxage=frontend_cache.seconds() if keep else 0)
         response["X-Ruta-Cache"] = "miss"
         tags = _entry_tags(request)
         kept = {**watched, **cache_tags.generations(tags[-1:])}
-        if cache_tags.generations(WATCHED) == watched:  # nothing changed during the render
+        if unchanged:
             entry = {"generations": {tag: kept[tag] for tag in tags}, "response": response}
             _cache().set(key, entry, timeout=seconds)
         return response

@@ -4,7 +4,7 @@ front proxy), a draft save nothing (infra.invalidation)."""
 import pytest
 from django.core.cache import cache
 
-from infra import frontend_cache
+from infra import cache_tags, frontend_cache
 from protocol_pages.factories import ProtocolIndexPageFactory
 from training.factories import TrainingIndexPageFactory, TrainingModulePageFactory
 from website.models import SiteSettings
@@ -119,3 +119,23 @@ def test_a_refresh_of_a_page_gone_is_a_tombstone(client, pages, caches_on):
     assert gone.status_code == 503
     assert gone["X-Accel-Expires"] == "@1"
     assert client.get("/es/no-existe/", HTTP_X_RUTA_REFRESH="wrong").status_code == 404
+
+
+def test_a_render_during_a_change_is_not_left_to_the_front_proxy(
+    client, pages, caches_on, monkeypatch
+):
+    """A reader's render that read the page before a publish committed may reach nginx
+    after the publish's purge refreshed it: the proxy must not keep it. A refresh keeps it
+    (it began after the commit)."""
+    module = pages["module"]
+    serve = type(module).serve
+
+    def serve_while_a_publish_commits(page, request, *args, **kwargs):
+        response = serve(page, request, *args, **kwargs)
+        cache_tags.bump(cache_tags.PAGES)
+        return response
+
+    monkeypatch.setattr(type(module), "serve", serve_while_a_publish_commits)
+    assert "s-maxage=0" in client.get(module.url)["Cache-Control"]
+    refreshed = client.get(module.url, HTTP_X_RUTA_REFRESH="refresh-key")
+    assert "s-maxage=600" in refreshed["Cache-Control"]
