@@ -3,9 +3,10 @@ content version and language and kept in the shared cache (see docs/performance.
 
 A key holds the page, its latest revision, the language, the shared content version
 (``infra.page_cache.published_version``: bumped by every publish, unpublish, directory
-change and PDF rebuild) and the release (``code_version``: a deploy builds them again). The revision alone would not do: an edition's overview shows its
-phases' steps, and steps show directory institutions by name, which change without any
-revision of the page. Previews are never cached.
+change and PDF rebuild) and the release (``code_version``: a deploy builds them again).
+The revision alone would not do: an edition's overview shows its phases' steps, and steps
+show directory institutions by name, which change without any revision of the page.
+Previews are never cached.
 
 The reader's part (the province chosen for a step) is not in the cache: a step is kept as
 the HTML before and after its province slot, with the slot's form as it is when no province
