@@ -50,12 +50,14 @@ class VersionCacheNode(template.Node):
     path, language, day (an edition's status follows the date) and published content
     version (``infra.page_cache.published_version``: every publish, tree change, site,
     settings, view-restriction or directory change moves it) and release. Nothing in such a part may
-    depend on the reader or on the query string. Only a page's GET is kept: 404s and other
+    depend on the reader or on the query string, except through the values named in the
+    tag, which are part of the key. Only a page's GET is kept: 404s and other
     views, whose paths are anyone's to invent, and previews render it every time."""
 
-    def __init__(self, nodelist, name):
+    def __init__(self, nodelist, name, vary_on):
         self.nodelist = nodelist
         self.name = name
+        self.vary_on = vary_on
 
     def render(self, context):
         request = context.get("request")
@@ -68,6 +70,7 @@ class VersionCacheNode(template.Node):
             return self.nodelist.render(context)
         key = (
             f"ruta-fragment:{self.name}:{request.get_host()}:{request.path}:"
+            f"{[str(value.resolve(context)) for value in self.vary_on]}:"
             f"{translation.get_language()}:{timezone.localdate()}:{published_version()}:"
             f"{code_version()}"
         )
@@ -81,9 +84,11 @@ class VersionCacheNode(template.Node):
 
 @register.tag
 def versioncache(parser, token):
+    """``{% versioncache name [value …] %}``: the values (e.g. whether the reader may see
+    facilitator notes) are part of the key."""
     bits = token.split_contents()
-    if len(bits) != 2:
-        raise template.TemplateSyntaxError("'versioncache' takes one argument: a name.")
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("'versioncache' needs a name.")
     nodelist = parser.parse(("endversioncache",))
     parser.delete_first_token()
-    return VersionCacheNode(nodelist, bits[1])
+    return VersionCacheNode(nodelist, bits[1], [parser.compile_filter(bit) for bit in bits[2:]])
