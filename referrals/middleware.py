@@ -56,7 +56,8 @@ class ReferralSecurityMiddleware:
 
     def _check(self, request, user, path, admin, referrals):
         now = int(time.time())
-        if self._referral_user(request, user, now, path.startswith(admin)):
+        referral_user = self._referral_user(request, user, now, path.startswith(admin))
+        if referral_user:
             last_seen = request.session.get(LAST_SEEN_KEY)
             if last_seen and now - last_seen > settings.REFERRAL_IDLE_TIMEOUT_SECONDS:
                 logout(request)
