@@ -32,9 +32,7 @@ PROVINCE_SLOT = "<!--ruta-province-slot-->"
 def content_key(page):
     """The part of a fragment key that changes whenever the page's output may change."""
     language = translation.get_language() or "es"
-    return (
-        f"{page.pk}:{page.latest_revision_id}:{language}:{published_version()}:{code_version()}"
-    )
+    return f"{page.pk}:{page.latest_revision_id}:{language}:{published_version()}:{code_version()}"
 
 
 def cached(request, name, page, build):

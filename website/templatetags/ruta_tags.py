@@ -42,7 +42,6 @@ def language_links(context):
     return links
 
 
-
 class VersionCacheNode(template.Node):
     """``{% versioncache name %}…{% endversioncache %}``: a part of a Wagtail page that
     depends only on published content (the header, menu and footer; a section's
