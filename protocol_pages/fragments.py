@@ -8,10 +8,10 @@ The revision alone would not do: an edition's overview shows its phases' steps, 
 show directory institutions by name, which change without any revision of the page.
 Previews are never cached.
 
-The reader's part (the province chosen for a step) is not in the cache: a step is kept as
-the HTML before and after its province slot, with the slot's form as it is when no province
-is chosen; the page renders the form on the request only for the step whose province the
-reader asked for.
+The reader's part (the province chosen, in the URL or the cookie) is not in the cache: a
+step is kept as the HTML before and after its province slot, with the slot's form as it is
+when no province is chosen; the page renders the slot on the request when the reader has
+a province (every step) or asked about this step (an error to show).
 """
 
 from django.core.cache import cache
