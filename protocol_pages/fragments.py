@@ -21,9 +21,7 @@ from django.utils.safestring import mark_safe
 
 from infra.page_cache import code_version, published_version
 
-from .directory_links import PROVINCE_CHOICES, ProvinceLookup
-
-from .directory_links import institution_urls
+from .directory_links import PROVINCE_CHOICES, ProvinceLookup, institution_urls
 
 TIMEOUT = 24 * 60 * 60  # a new content version makes old entries unreachable anyway
 PROVINCE_SLOT = "<!--ruta-province-slot-->"
