@@ -4,12 +4,16 @@ each publish get. Production settings with the anonymous page cache off
 load client, a static file from the same server as the ceiling (measured first and last).
 
     .venv/bin/python benchmarks/uncached_pages.py [--duration 20] [--connections 10]
-        [--readers 50 --readers-duration 60] [--mode pages|readers|both]
+        [--readers 50 --readers-duration 60] [--mode pages|staff|readers|both|all]
 
 Pages: for each page, req/s, p50/p95, the workers' CPU ms per request (utime + stime of
 the two workers from /proc, divided by the requests answered: much less sensitive to the
 other work on a shared machine than the wall clock) and the SQL queries one request runs
 (anonymous, counted in a separate process with Django's test client).
+Staff: the organisation page with staff details, the referral list and a referral's page
+as a verified (two-factor) directory staff member, the admin dashboard as the superuser:
+req/s, CPU ms per request and the queries of one request ("both" = pages and readers,
+"all", the default, adds the staff pages).
 Readers: N signed-in readers (one session each, one connection each) rotate through the
 same pages for the given time; prints req/s, p50, p95 and CPU ms per request.
 Every figure carries the 1-minute load average.
@@ -67,13 +71,59 @@ for name, url in urls.items():
         response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)
     queries[name] = len(captured)
+# Staff: a verified (two-factor) directory staff member and the superuser.
+from importlib import import_module
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.urls import reverse
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from referrals.access import permission_policy
+from referrals.demo import STAFF_USERS
+from website.demo import ADMIN_USERNAME
+store = import_module(settings.SESSION_ENGINE).SessionStore
+staff_cookies, staff_urls = {}, {}
+for role, username in (("staff", STAFF_USERS[0]), ("admin", ADMIN_USERNAME)):
+    user = get_user_model().objects.get(username=username)
+    device, _ = TOTPDevice.objects.get_or_create(
+        user=user, name="bench", defaults={"confirmed": True}
+    )
+    session = store()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.create()
+    staff_cookies[role] = f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+    if role == "staff":
+        visible = permission_policy.instances_user_has_permission_for(user, "view")
+        referral = visible.order_by("pk").first()
+        member = user.memberships.select_related("organization").first().organization
+        directory_url = urls["organisation"].rsplit("/", 2)[0]
+        staff_urls["organisation, staff details"] = ("staff", f"{directory_url}/{member.slug_es}/")
+        staff_urls["referral list"] = ("staff", reverse("referrals:list"))
+        staff_urls["referral detail"] = ("staff", reverse("referrals:detail", args=[referral.pk]))
+staff_urls["admin dashboard"] = ("admin", reverse("wagtailadmin_home"))
+staff_queries = {}
+for name, (role, url) in staff_urls.items():
+    client = Client(HTTP_HOST="127.0.0.1", secure=True)
+    client.cookies[settings.SESSION_COOKIE_NAME] = staff_cookies[role].split("=", 1)[1]
+    client.get(url)
+    captured = []
+    def record(execute, sql, params, many, context):
+        captured.append(sql)
+        return execute(sql, params, many, context)
+    with connection.execute_wrapper(record):
+        response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    staff_queries[name] = len(captured)
 cookies = []
 for number in range(readers):
     user, _ = get_user_model().objects.get_or_create(username=f"bench-reader-{number}")
     reader = Client()
     reader.force_login(user)
     cookies.append(f"{settings.SESSION_COOKIE_NAME}={reader.cookies[settings.SESSION_COOKIE_NAME].value}")
-print("RUTA_JSON " + json.dumps({"urls": urls, "queries": queries, "cookies": cookies}))
+print("RUTA_JSON " + json.dumps({"urls": urls, "queries": queries, "cookies": cookies,
+      "staff": {"urls": staff_urls, "queries": staff_queries, "cookies": staff_cookies}}))
 """
 
 
@@ -125,10 +175,11 @@ def cpu_seconds(pids):
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
-def wrk(url, duration, connections, threads=2, script="wrk_report.lua", env=None):
+def wrk(url, duration, connections, threads=2, script="wrk_report.lua", env=None, cookie=None):
     result = subprocess.run(
         [
             "wrk",
+            *(("-H", f"Cookie: {cookie}") if cookie else ()),
             f"-t{threads}",
             f"-c{connections}",
             f"-d{duration}s",
@@ -208,6 +259,36 @@ def pages(base, pids, found, args):
     return failed
 
 
+def staff(base, pids, found, args):
+    """The pages staff use, each with its user's verified session: CPU and queries."""
+    staff_found = found["staff"]
+    print("\nstaff pages …", flush=True)
+    print(
+        "\n| staff page (signed in, verified) | req/s | p50 ms | p95 ms | CPU ms per request "
+        "| SQL queries | errors | load avg |\n|---|---|---|---|---|---|---|---|"
+    )
+    failed = []
+    for name, (role, url) in staff_found["urls"].items():
+        cookie = staff_found["cookies"][role]
+        wrk(f"{base}{url}", 2, args.connections, cookie=cookie)  # warm
+        f = measured(
+            pids,
+            lambda url=url, cookie=cookie: wrk(
+                f"{base}{url}", args.duration, args.connections, cookie=cookie
+            ),
+        )
+        errors = f["socket_errors"] + f["status_errors"]
+        if errors:
+            failed.append(f"{name}: {errors} errors")
+        print(
+            f"| {name} (`{url}`) | {f['rps']:.0f} | {f['p50_us'] / 1000:.1f} | "
+            f"{f['p95_us'] / 1000:.1f} | {f['cpu_ms']:.1f} | {staff_found['queries'][name]} | "
+            f"{errors} | {f['load']:.2f} |",
+            flush=True,
+        )
+    return failed
+
+
 def readers(base, pids, found, args):
     paths = list(found["urls"].values())
     env = {"RUTA_PATHS": ",".join(paths), "RUTA_COOKIES": ",".join(found["cookies"])}
@@ -235,7 +316,9 @@ def readers(base, pids, found, args):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mode", choices=["pages", "readers", "both"], default="both")
+    parser.add_argument(
+        "--mode", choices=["pages", "staff", "readers", "both", "all"], default="all"
+    )
     parser.add_argument("--duration", type=int, default=20)
     parser.add_argument("--connections", type=int, default=10)
     parser.add_argument("--readers", type=int, default=50)
@@ -251,15 +334,22 @@ def main():
     with workdir() as tmp:
         folder = Path(args.site) if args.site else tmp
         env = production_env(folder, RUTA_PAGE_CACHE_SECONDS="0")
+        keys = folder / "env.json"  # a reused site keeps its keys (referrals are encrypted)
+        if keys.exists():
+            env.update(json.loads(keys.read_text()))
         if not (folder / "bench.sqlite3").exists():
             prepare_site(env)
+            kept = ("DJANGO_SECRET_KEY", "REFERRAL_ENCRYPTION_KEYS")
+            keys.write_text(json.dumps({name: env[name] for name in kept}))
         found = discover(env, args.readers, os.environ.get("RUTA_BENCH_SEARCH", SEARCH))
         with gunicorn(env, workers=2) as base:
             pids = worker_pids(int(base.rsplit(":", 1)[1]))
             failed = []
-            if args.mode in ("pages", "both"):
+            if args.mode in ("pages", "both", "all"):
                 failed += pages(base, pids, found, args)
-            if args.mode in ("readers", "both"):
+            if args.mode in ("staff", "all"):
+                failed += staff(base, pids, found, args)
+            if args.mode in ("readers", "both", "all"):
                 failed += readers(base, pids, found, args)
     print("\nTargets: " + ("all met" if not failed else "NOT met: " + "; ".join(failed)))
     print("load average at the end: " + ", ".join(f"{v:.2f}" for v in os.getloadavg()))

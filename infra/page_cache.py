@@ -19,6 +19,11 @@ stale as soon as one of them moves: a publish makes only the pages it touches st
 the pages it may keep are sent with ``s-maxage`` and refreshed on publish.
 """
 
+import functools
+import hashlib
+from pathlib import Path
+
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
@@ -58,6 +63,25 @@ def published_version():
     (``protocol_pages.fragments``, ``website.routing``)."""
     found = cache_tags.generations((ALL, TREE, PAGES, DIRECTORY))
     return (found[ALL], found[TREE], found[PAGES], found[DIRECTORY])
+
+
+@functools.cache
+def code_version():
+    """A digest of this release's templates and Python modules, once per process: part of
+    the key of what is rendered once per content version, so that a deploy never serves
+    fragments that older code built (and servers of one release share them)."""
+    base = Path(settings.BASE_DIR)
+    digest = hashlib.sha256()
+    for config in sorted(apps.get_app_configs(), key=lambda config: config.path):
+        root = Path(config.path)
+        if not root.is_relative_to(base) or "site-packages" in root.parts:
+            continue  # installed packages change with their pinned versions
+        for path in sorted((*root.rglob("*.py"), *root.rglob("*.html"))):
+            if {"tests", "migrations"} & set(path.relative_to(root).parts):
+                continue
+            digest.update(str(path.relative_to(base)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def invalidate(*tags, **kwargs):

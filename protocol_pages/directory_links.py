@@ -222,7 +222,8 @@ def province_lookup(request, steps):
     lookup = ProvinceLookup(choices=PROVINCE_CHOICES)
     code, lookup.error, lookup.from_cookie = chosen_province(request)
     lookup.step_id = request.GET.get("step", "").strip()
-    lookup.step_found = any(child.id == lookup.step_id for child in steps)
+    # Only when asked about a step: reading the steps loads their institutions (a query).
+    lookup.step_found = bool(lookup.step_id) and any(child.id == lookup.step_id for child in steps)
     if lookup.step_id and not lookup.step_found and not lookup.error:
         lookup.error = _("That step does not exist on this page. Choose the province again.")
     if not code:

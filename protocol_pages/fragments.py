@@ -1,15 +1,17 @@
 """What a protocol page shows that depends only on the published content, built once per
 content version and language and kept in the shared cache (see docs/performance.md).
 
-A key holds the page, its latest revision, the language and the shared content version
+A key holds the page, its latest revision, the language, the shared content version
 (``infra.page_cache.published_version``: bumped by every publish, unpublish, directory
-change and PDF rebuild). The revision alone would not do: an edition's overview shows its
-phases' steps, and steps show directory institutions by name, which change without any
-revision of the page. Previews are never cached.
+change and PDF rebuild) and the release (``code_version``: a deploy builds them again).
+The revision alone would not do: an edition's overview shows its phases' steps, and steps
+show directory institutions by name, which change without any revision of the page.
+Previews are never cached.
 
-The reader's part (the province chosen for a step) is not in the cache: a step is kept as
-the HTML before and after its province slot, and the page renders the province form in
-between on every request.
+The reader's part (the province chosen, in the URL or the cookie) is not in the cache: a
+step is kept as the HTML before and after its province slot, with the slot's form as it is
+when no province is chosen; the page renders the slot on the request when the reader has
+a province (every step) or asked about this step (an error to show).
 """
 
 from django.core.cache import cache
@@ -17,9 +19,9 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from infra.page_cache import published_version
+from infra.page_cache import code_version, published_version
 
-from .directory_links import institution_urls
+from .directory_links import PROVINCE_CHOICES, ProvinceLookup, institution_urls
 
 TIMEOUT = 24 * 60 * 60  # a new content version makes old entries unreachable anyway
 PROVINCE_SLOT = "<!--ruta-province-slot-->"
@@ -28,7 +30,7 @@ PROVINCE_SLOT = "<!--ruta-province-slot-->"
 def content_key(page):
     """The part of a fragment key that changes whenever the page's output may change."""
     language = translation.get_language() or "es"
-    return f"{page.pk}:{page.latest_revision_id}:{language}:{published_version()}"
+    return f"{page.pk}:{page.latest_revision_id}:{language}:{published_version()}:{code_version()}"
 
 
 def cached(request, name, page, build):
@@ -44,7 +46,8 @@ def cached(request, name, page, build):
 
 
 def _render_steps(page, sub_route_pages):
-    """[{id, number, before, slot, after}] for the section's steps (plain strings)."""
+    """[{id, number, before, slot, form, after}] for the section's steps (plain strings;
+    ``form`` is the province form with no province chosen)."""
     items = []
     links = institution_urls(page.steps)  # content only: the directory pages they link to
     for child in page.steps:
@@ -59,12 +62,17 @@ def _render_steps(page, sub_route_pages):
             },
         )
         before, slot, after = html.partition(PROVINCE_SLOT)
+        form = render_to_string(
+            "protocol_pages/includes/province_form.html",
+            {"step_id": child.id, "province": ProvinceLookup(choices=PROVINCE_CHOICES)},
+        )
         items.append(
             {
                 "id": child.id,
                 "number": child.value.get("number"),
                 "before": before,
                 "slot": bool(slot),
+                "form": form if slot else "",
                 "after": after,
             }
         )
@@ -80,6 +88,7 @@ def section_steps(request, page, sub_route_pages):
         {
             **item,
             "before": mark_safe(item["before"]),  # noqa: S308  # nosec B308 B703
+            "form": mark_safe(item["form"]),  # noqa: S308  # nosec B308 B703
             "after": mark_safe(item["after"]),  # noqa: S308  # nosec B308 B703
         }
         for item in items

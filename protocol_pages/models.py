@@ -248,8 +248,9 @@ class ProtocolSectionPage(DraftCopiesMixin, PDFPageMixin, Page):
         return self.edition
 
     def get_context(self, request, *args, **kwargs):
+        """The edition is read only when a fragment that shows it is built."""
         context = super().get_context(request, *args, **kwargs)
-        context["edition"] = self.edition
+        context["edition"] = SimpleLazyObject(lambda: self.edition)
         return context
 
 

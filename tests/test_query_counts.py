@@ -35,11 +35,14 @@ pytestmark = pytest.mark.django_db
 # (``infra.public_pages``). The phase's cold bound holds one more again: its steps link each
 # responsible institution to its directory page, and the directory page is read once per
 # content version (``directory.selectors.directory_page``, issue 16).
+# Warm, a protocol page, a module and home read only the page the remembered route names:
+# site, view-restriction scope, frame, breadcrumbs, banner and body are fragments kept per
+# content version (``website.routing``, ``{% versioncache %}``).
 BOUNDS = {
-    "edition": (10, 22),
-    "phase": (11, 23),
-    "module": (10, 16),
-    "home": (7, 10),
+    "edition": (1, 22),
+    "phase": (1, 23),
+    "module": (1, 16),
+    "home": (1, 10),
     "directory": (9, 40),  # cold: the search service rebuilds its snapshot after a change
     "organisation": (20, 25),
 }

@@ -7,6 +7,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -278,8 +279,11 @@ class TrainingModulePage(RoutablePageMixin, PDFPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["show_facilitator_notes"] = can_see_facilitator_notes(request.user)
-        context["related_services"] = self.visible_related_services()
-        context["prerequisite_pages"] = self.visible_prerequisites()
+        # Read only when the module's fragment is built (it is kept per content version).
+        context["related_services"] = SimpleLazyObject(
+            lambda: list(self.visible_related_services())
+        )
+        context["prerequisite_pages"] = SimpleLazyObject(lambda: list(self.visible_prerequisites()))
         return context
 
     def get_pdf_context(self, kind):

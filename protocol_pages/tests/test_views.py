@@ -92,12 +92,13 @@ def test_edition_in_force_has_a_banner_naming_the_next_edition(client, protocol)
     html = client.get("/es/protocolo/edicion-2024/").content.decode()
     assert "Edición vigente desde el" in html
     assert "La próxima entra en vigencia" not in html
-    ProtocolEditionPageFactory(
+    upcoming = ProtocolEditionPageFactory(
         parent=protocol["index"],
         title="Edición 2099",
         slug="edicion-2099",
         effective_date=datetime.date(2099, 1, 15),
     )
+    upcoming.save_revision().publish()  # as an editor publishes it (the banner is kept)
     html = client.get("/es/protocolo/edicion-2024/").content.decode()
     assert "La próxima entra en vigencia el 15 de enero de 2099" in html
 

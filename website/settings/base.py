@@ -290,6 +290,9 @@ if REDIS_URL:
         "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1.0},
     }
 RUTA_PAGE_CACHE_SECONDS = int(os.environ.get("RUTA_PAGE_CACHE_SECONDS", "300"))
+# Sessions read from the shared cache and written through to the database: a signed-in page
+# reads no session row, and a cache restart loses no session (docs/performance.md).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # A PDF build waits this long for further publications of the same page (debounce).
 RUTA_PDF_BUILD_DELAY_SECONDS = int(os.environ.get("RUTA_PDF_BUILD_DELAY_SECONDS", "10"))
 
