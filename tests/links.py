@@ -1,6 +1,7 @@
 """The link crawl of ``tests/test_links*.py``: an anonymous reader follows every link of
 every public page from a few start pages (Django's test client, redirects followed by
-hand) and reports every link that does not end in a 200."""
+hand) and reports every link that does not end in a 200, and every link to an anchor
+(``#step-…``) of a page read that the page does not have."""
 
 from collections import deque
 from dataclasses import dataclass, field
@@ -16,14 +17,18 @@ MAX_REDIRECTS = 3
 
 
 class Links(HTMLParser):
+    """The links of a page and the ids its elements carry (the anchors links may name)."""
+
     def __init__(self):
         super().__init__()
-        self.found = []
+        self.found, self.ids = [], set()
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         if tag == "a" and attributes.get("href"):
             self.found.append(attributes["href"])
+        if attributes.get("id"):
+            self.ids.add(attributes["id"])
 
 
 def local_path(url):
@@ -35,12 +40,16 @@ def local_path(url):
 
 
 def links_of(html, base):
+    """(ids of the page, [(path, anchor) of each link to this site])."""
     parser = Links()
     parser.feed(html)
+    links = []
     for href in parser.found:
-        path = local_path(urljoin(base, href))
+        url = urljoin(base, href)
+        path = local_path(url)
         if path is not None:
-            yield path
+            links.append((path, urldefrag(url)[1]))
+    return parser.ids, links
 
 
 def fetch(client, path):
@@ -63,9 +72,22 @@ class Crawl:
     crawled: list = field(default_factory=list)
     seen: set = field(default_factory=set)
     broken: list = field(default_factory=list)
+    anchors: dict = field(default_factory=dict)  # {(path, anchor): page linking to it}
+    ids: dict = field(default_factory=dict)  # {path read: its ids}
 
     def summary(self):
-        return f"{len(self.crawled)} public pages read, {len(self.seen)} links checked"
+        return (
+            f"{len(self.crawled)} public pages read, {len(self.seen)} links checked, "
+            f"{len(self.anchors)} anchors"
+        )
+
+    def missing_anchors(self):
+        """Links to an anchor of a page read that has no element with that id."""
+        return [
+            f"{source} → {path}#{anchor}: no such anchor"
+            for (path, anchor), source in sorted(self.anchors.items())
+            if path in self.ids and anchor not in self.ids[path]
+        ]
 
 
 def crawl(start, client=None):
@@ -86,8 +108,12 @@ def crawl(start, client=None):
         if not is_html or final.startswith(LEAVES) or "?" in final:
             continue
         result.crawled.append(final)
-        for link in links_of(response.content.decode(), final):
+        result.ids[final], links = links_of(response.content.decode(), final)
+        for link, anchor in links:
+            if anchor:
+                result.anchors.setdefault((link, anchor), final)
             if link not in result.seen:
                 result.seen.add(link)
                 queue.append(link)
+    result.broken += result.missing_anchors()
     return result

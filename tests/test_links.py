@@ -27,6 +27,7 @@ def test_every_link_on_every_public_page_answers(site):
     assert len(result.crawled) >= 2 * len(site.public)
     assert any(link.endswith("handout.pdf") for link in result.seen)
     assert any(link.endswith("manual.pdf") for link in result.seen)
+    assert any(anchor.startswith("step-") for _path, anchor in result.anchors)
 
 
 @pytest.mark.django_db

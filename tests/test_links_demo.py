@@ -39,5 +39,6 @@ def test_every_link_on_every_public_page_of_the_demo_answers(demo, monkeypatch):
         assert any(path.startswith(prefix) for path in result.crawled), prefix
     for suffix in ("/cambios/", "/changes/"):
         assert any(path.endswith(suffix) for path in result.crawled), suffix
+    assert any(anchor.startswith("step-") for _path, anchor in result.anchors)
     for suffix in ("manual.pdf", "handout.pdf"):
         assert any(link.endswith(suffix) for link in result.seen), suffix
