@@ -2,9 +2,10 @@
 
 Home with its three sections; a protocol edition in force with four phases (steps with
 institutions, deadlines, decisions, warnings and legal references), a sub-route and an
-annex, and the superseded edition before it (for the comparison page); a directory of five organisations in four provinces, one of them with a confidential
-shelter; a training catalogue with three modules (one with full sessions); a referral sent
-by the shelter to the prosecutor's office. Everything is fictional and marked as demo data.
+annex, and the superseded edition before it (for the comparison page); a directory of five
+organisations in four provinces, one of them with a confidential shelter; a training
+catalogue with three modules (one with full sessions); a referral sent by the shelter to
+the prosecutor's office. Everything is fictional and marked as demo data.
 
 ``build_site()`` returns a :class:`RutaSite` with the paths of every page the accessibility
 and page-weight tests visit, per language. It takes a few seconds (``load_demo`` takes a
