@@ -80,7 +80,7 @@ class EditionAPIMixin:
         return {
             "previous_edition": {"id": previous.pk, "title": previous.title},
             **{
-                name: [vars(change) for change in getattr(diff, name)]
+                name: [change.as_api() for change in getattr(diff, name)]
                 for name in ("added", "removed", "changed")
             },
         }

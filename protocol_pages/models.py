@@ -4,13 +4,15 @@ from functools import partial
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils import timezone, translation
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -22,7 +24,7 @@ from website.models import RICH_TEXT_FEATURES
 
 from .blocks import AnnexStreamBlock, PrincipleBlock, StepStreamBlock
 from .choices import SUB_ROUTE_CHOICES, AnnexKind
-from .diff import diff_editions
+from .diff import CHANGES_SEGMENTS, diff_editions, diff_path
 from .directory_links import province_lookup, remember_province
 from .fragments import content_key, section_steps, step_outline
 from .handbook import handbook_context
@@ -209,15 +211,18 @@ class ProtocolEditionPage(
         )
         context["province"] = province_lookup(request, [])
         context["diff"] = SimpleLazyObject(self._diff)
+        context["diff_path"] = SimpleLazyObject(
+            lambda: diff_path(self, translation.get_language(), request)
+        )
         return context
 
     def serve(self, request, *args, **kwargs):
         return remember_province(request, super().serve(request, *args, **kwargs))
 
-    def _diff(self):
+    def _diff(self, details=False):
         if self.previous_edition is None:
             return None
-        return diff_editions(self.previous_edition, self)
+        return diff_editions(self.previous_edition, self, details=details)
 
     # Handbook ---------------------------------------------------------------------------
     def get_pdf_context(self, kind):
@@ -226,6 +231,24 @@ class ProtocolEditionPage(
     @path("manual.pdf/", name="handbook")
     def handbook(self, request):
         return serve_pdf(request, self, "manual")
+
+    # What changed: every changed field before and after (``protocol_pages.diff``) -------
+    @re_path(r"^(?P<segment>cambios|changes)/$", name="changes")
+    def changes_page(self, request, segment):
+        language = translation.get_language()
+        if segment != CHANGES_SEGMENTS.get(language, segment):
+            return redirect(diff_path(self, language, request), permanent=True)
+        if self.previous_edition is None:
+            raise Http404
+        urls = {code: diff_path(self, code, request) for code in CHANGES_SEGMENTS}
+        return self.render(
+            request,
+            template="protocol_pages/protocol_edition_changes.html",
+            context_overrides={
+                "diff": SimpleLazyObject(partial(self._diff, details=True)),
+                "alternate_urls": urls,
+            },
+        )
 
 
 class ProtocolSectionPage(DraftCopiesMixin, PDFPageMixin, Page):

@@ -3,10 +3,14 @@ the same page type is counted on a small and on a large tree, both for the first
 after a content change (nothing cached: route and fragments are built) and for the next
 one (route and fragments from the shared cache). See docs/performance.md."""
 
+import uuid
+from datetime import timedelta
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from directory.factories import (
     DirectoryIndexPageFactory,
@@ -40,6 +44,7 @@ pytestmark = pytest.mark.django_db
 # content version (``website.routing``, ``{% versioncache %}``).
 BOUNDS = {
     "edition": (1, 22),
+    "changes": (10, 22),
     "phase": (1, 23),
     "module": (1, 16),
     "home": (1, 10),
@@ -116,6 +121,46 @@ def test_edition_and_phase_pages(client, home_page, django_assert_max_num_querie
     assert_constant(
         client, "phase", small_phase.url, large_phase.url, django_assert_max_num_queries
     )
+
+
+def make_changed_pair(index, organizations, steps, slug, days_ago):
+    """An edition and the one before it, every one of their ``steps`` steps changed."""
+    today = timezone.localdate()
+    old = ProtocolEditionPageFactory(
+        parent=index, slug=f"{slug}-antes", effective_date=today - timedelta(days_ago + 50)
+    )
+    new = ProtocolEditionPageFactory(
+        parent=index, slug=slug, effective_date=today - timedelta(days_ago)
+    )
+    ids = [str(uuid.uuid4()) for _ in range(steps)]
+    for edition, suffix in ((old, ""), (new, " (nuevo)")):
+        ProtocolPhasePageFactory(
+            parent=edition,
+            slug=f"{edition.slug}-fase",
+            steps_es=[
+                step_data(
+                    number + 1,
+                    f"Paso {number + 1}{suffix}",
+                    block_id=block_id,
+                    organizations=[(organizations[number % len(organizations)], f"Rol{suffix}")],
+                    actions=[f"Actuar{suffix}"],
+                )
+                for number, block_id in enumerate(ids)
+            ],
+        )
+    return new
+
+
+def test_edition_comparison_page(client, home_page, django_assert_max_num_queries):
+    """Every changed field of every changed step, before and after: one read of the
+    institutions for all steps, none per step."""
+    organizations = [OrganizationFactory() for _ in range(8)]
+    index = ProtocolIndexPageFactory(parent=home_page)
+    small = make_changed_pair(index, organizations, steps=1, slug="pequena", days_ago=300)
+    large = make_changed_pair(index, organizations, steps=40, slug="grande", days_ago=10)
+    small_url, large_url = f"{small.url}cambios/", f"{large.url}cambios/"
+    assert "Paso 40 (nuevo)" in client.get(large_url).content.decode()
+    assert_constant(client, "changes", small_url, large_url, django_assert_max_num_queries)
 
 
 def test_module_page(client, home_page, django_assert_max_num_queries):

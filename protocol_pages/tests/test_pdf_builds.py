@@ -85,15 +85,28 @@ def test_the_old_file_is_served_until_the_new_one_is_stored(protocol, monkeypatc
     assert not storage.exists(first)
 
 
-@override_settings(RUTA_PUBLIC_URL="https://ruta.example.org")
-def test_handbook_qr_code_decodes_to_the_configured_public_address(protocol):
-    sync_site()
-    edition = protocol["current"]
-    document = build_document(edition, "manual", "es")
+PUBLIC_URL = "https://ruta.example.org"
+
+
+def qr_codes(document, pages=2):
+    """The text of every QR code on the first pages of a built PDF (rasterised at 216 dpi)."""
     with document.file.open("rb") as handle:
         pdf = pypdfium2.PdfDocument(handle.read())
     texts = []
-    for number in range(min(len(pdf), 2)):
+    for number in range(min(len(pdf), pages)):
         image = pdf[number].render(scale=3).to_pil()
         texts += [barcode.text for barcode in zxingcpp.read_barcodes(image)]
-    assert texts == ["https://ruta.example.org/es/protocolo/edicion-2024/"]
+    return texts
+
+
+@override_settings(RUTA_PUBLIC_URL=PUBLIC_URL)
+def test_handbook_qr_code_decodes_to_the_configured_public_address(protocol):
+    """The real handbook, built with WeasyPrint in each language: its one QR code names the
+    edition at RUTA_PUBLIC_URL (before, every handbook said http://localhost/…)."""
+    sync_site()
+    edition = protocol["current"]
+    for language, path in (
+        ("es", "/es/protocolo/edicion-2024/"),
+        ("en", "/en/protocol/edition-2024/"),
+    ):
+        assert qr_codes(build_document(edition, "manual", language)) == [f"{PUBLIC_URL}{path}"]

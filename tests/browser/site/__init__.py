@@ -2,9 +2,10 @@
 
 Home with its three sections; a protocol edition in force with four phases (steps with
 institutions, deadlines, decisions, warnings and legal references), a sub-route and an
-annex; a directory of five organisations in four provinces, one of them with a confidential
-shelter; a training catalogue with three modules (one with full sessions); a referral sent
-by the shelter to the prosecutor's office. Everything is fictional and marked as demo data.
+annex, and the superseded edition before it (for the comparison page); a directory of five
+organisations in four provinces, one of them with a confidential shelter; a training
+catalogue with three modules (one with full sessions); a referral sent by the shelter to
+the prosecutor's office. Everything is fictional and marked as demo data.
 
 ``build_site()`` returns a :class:`RutaSite` with the paths of every page the accessibility
 and page-weight tests visit, per language. It takes a few seconds (``load_demo`` takes a
@@ -80,6 +81,10 @@ def build_site(quick_exit_url=None):
         "home": {language: f"/{language}/" for language in LANGUAGES},
         "protocol edition": {language: url(edition, language) for language in LANGUAGES},
         "protocol phase": {language: url(phase, language) for language in LANGUAGES},
+        "protocol changes": {
+            language: url(edition, language, {"es": "cambios/", "en": "changes/"}[language])
+            for language in LANGUAGES
+        },
         "directory results": {
             language: url(directory, language, query[language]) for language in LANGUAGES
         },

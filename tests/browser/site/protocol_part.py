@@ -1,6 +1,8 @@
 """The protocol of the browser tests' site: an edition in force with four phases, a
-sub-route and an annex."""
+sub-route and an annex, and the superseded edition before it (so the edition has a
+comparison page)."""
 
+import copy
 import datetime
 import uuid
 
@@ -190,4 +192,32 @@ def build_protocol(home, organizations):
     ProtocolAnnexPageFactory(
         parent=edition, title="Glosario", title_en="Glossary", slug="glosario", slug_en="glossary"
     )
+    _previous_edition(index, first_phase, today)
     return index, edition, first_phase
+
+
+def _previous_edition(index, phase, today):
+    """The edition before, its one phase a copy of the first phase (the same block ids, as
+    an admin copy keeps them) with an older wording of one step and without the last one."""
+    old = ProtocolEditionPageFactory(
+        parent=index,
+        title="Edición 2013",
+        title_en="2013 edition",
+        slug="edicion-2013",
+        slug_en="edition-2013",
+        effective_date=today - datetime.timedelta(days=3000),
+    )
+    steps = {}
+    for language in LANGUAGES:
+        raw = copy.deepcopy(list(getattr(phase, f"steps_{language}").raw_data))
+        raw[1]["value"]["title"] = _t("Entrevista inicial", "Initial interview")[language]
+        steps[language] = raw[:-1]
+    ProtocolPhasePageFactory(
+        parent=old,
+        title=phase.title_es,
+        title_en=phase.title_en,
+        slug=phase.slug_es,
+        slug_en=phase.slug_en,
+        steps_es=steps["es"],
+        steps_en=steps["en"],
+    )
