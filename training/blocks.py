@@ -100,7 +100,7 @@ class SessionValue(blocks.StructValue):
 
 class SessionBlock(APIStructBlock):
     title = blocks.CharBlock(
-        label=_("title"),
+        label=_("session title"),
         max_length=200,
         help_text=_("The session's name as participants see it."),
     )

@@ -57,6 +57,8 @@ def test_labels_and_help_texts_are_in_spanish():
         if path != "activities.item" and (label, help_text) == english[path]
     ]
     assert untranslated == []
+    # Not the directory's "title" (a contact's job title, "cargo") that gettext shares.
+    assert spanish["title"][0] == "título de la sesión"
 
 
 def test_a_new_session_starts_without_empty_optional_rows():
