@@ -27,8 +27,11 @@ from .access import can_see_facilitator_notes
 from .blocks import SessionStreamBlock
 from .catalogue import Catalogue
 from .choices import Audience, DeliveryMode, Level, Licence, Topic
+from .creation_models import ModuleCreation
+from .forms import HiddenFieldPanel, TrainingModuleForm
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+__all__ = ["ModuleCreation", "TrainingIndexPage", "TrainingModulePage"]
 
 
 class TrainingIndexPage(Page):
@@ -124,6 +127,7 @@ class TrainingModulePage(RoutablePageMixin, PDFPageMixin, Page):
         _("available languages"), max_length=20, blank=True, editable=False
     )
 
+    base_form_class = TrainingModuleForm
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
@@ -148,6 +152,7 @@ class TrainingModulePage(RoutablePageMixin, PDFPageMixin, Page):
                 FieldPanel("author_organization"),
                 FieldPanel("licence"),
                 FieldPanel("last_reviewed"),
+                HiddenFieldPanel("creation_key"),
             ],
             heading=_("Links and credits"),
         ),
