@@ -1,6 +1,7 @@
 """The public flow: subscribe → check your e-mail → confirm → unsubscribe; no enumeration,
 clear answers to bad input, the address encrypted and never shown or logged."""
 
+import io
 import logging
 import re
 from datetime import timedelta
@@ -9,6 +10,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core import mail
+from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
@@ -183,3 +185,15 @@ def test_the_address_is_never_logged(client, caplog, django_capture_on_commit_ca
         client.post(path_of(link_in(mail.outbox[0], "confirm")))
     assert caplog.records  # the requests were logged at all
     assert "ejemplo" not in caplog.text.lower()
+
+
+def test_unconfirmed_subscriptions_are_purged():
+    old = SubscriptionFactory(status="pending", created_at=timezone.now() - timedelta(days=8))
+    fresh = SubscriptionFactory(status="pending")
+    confirmed = SubscriptionFactory(created_at=timezone.now() - timedelta(days=300))
+    out = io.StringIO()
+    call_command("purge_alert_subscriptions", stdout=out)
+    assert "Unconfirmed subscriptions deleted: 1." in out.getvalue()
+    remaining = set(Subscription.objects.values_list("pk", flat=True))
+    assert remaining == {fresh.pk, confirmed.pk}
+    assert old.pk not in remaining

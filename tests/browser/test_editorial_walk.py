@@ -82,6 +82,7 @@ def subscribe(visitor, base):
     visitor.get_by_label("Su dirección de correo electrónico").fill(READER)
     visitor.get_by_role("button", name="Suscribirse").click()
     assert visitor.get_by_role("heading", name="Revise su correo").is_visible()
+    visitor.wait_for_load_state("networkidle")
     run_worker()  # the confirmation e-mail
     [confirmation] = mail.outbox
     visitor.goto(base + link(confirmation, r"http://\S+/confirmar/\S+/"))
@@ -156,6 +157,7 @@ def test_editorial_walk(browser, live_server, protocol, walk_settings):  # noqa:
     assert response.url.endswith(f"/admin/pages/{edition.pk}/edit/")
     assert response.status in (200, 302)
     assert round_trip < 1.0, f"the approval's POST took {round_trip:.2f} s"
+    approver.wait_for_load_state("networkidle")  # the live server is idle before the worker
     edition.refresh_from_db()
     assert edition.live
     assert not walk_settings, "the handbook was built inside the request"
