@@ -21,6 +21,7 @@ class ProtocolPagesConfig(AppConfig):
             ProtocolPhasePage,
             ProtocolSubRoutePage,
         )
+        from .significance import reset_after_publication
 
         for model in (
             ProtocolEditionPage,
@@ -30,6 +31,11 @@ class ProtocolPagesConfig(AppConfig):
         ):
             page_published.connect(
                 rebuild_handbook, sender=model, dispatch_uid=f"protocol-handbook-{model.__name__}"
+            )
+            page_published.connect(
+                reset_after_publication,
+                sender=model,
+                dispatch_uid=f"protocol-significance-{model.__name__}",
             )
         skip_for_cookie(PROVINCE_COOKIE, "province")
         page_published.connect(

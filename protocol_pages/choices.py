@@ -42,3 +42,8 @@ UNIT_FORMS = {
     "weeks": lambda n: ngettext("%(n)s week", "%(n)s weeks", n) % {"n": n},
     "months": lambda n: ngettext("%(n)s month", "%(n)s months", n) % {"n": n},
 }
+
+
+class ChangeSignificance(models.TextChoices):
+    MINOR = "minor", _("Minor: wording, typos, links (nobody is told)")
+    MAJOR = "major", _("Major: what people must do changes (subscribers are told)")

@@ -6,7 +6,9 @@ from django_tasks import task
 from wagtail.actions.copy_page import CopyPageAction
 from wagtail.models import Page
 
+from .choices import ChangeSignificance
 from .models import ProtocolEditionPage
+from .signals import edition_sections_published
 
 NEW_TITLE = {"es": "Nueva edición (borrador)", "en": "New edition (draft)"}
 NEW_SLUG = {"es": "nueva-edicion", "en": "new-edition"}
@@ -37,8 +39,9 @@ def _free_slug(index, base):
 @transaction.atomic
 def start_new_edition(index, user):
     """Copy the edition to copy (with its sections) under ``index`` as drafts, never live;
-    the editors' note and the effective date start empty. Raises CopyPagePermissionError
-    when ``user`` may not add editions there. Returns the new edition (specific)."""
+    the editors' note and the effective date start empty, the change's significance minor.
+    Raises CopyPagePermissionError when ``user`` may not add editions there. Returns the
+    new edition (specific)."""
     source = edition_to_copy(index)
     slugs = {language: _free_slug(index, base) for language, base in NEW_SLUG.items()}
     attrs = {
@@ -47,6 +50,7 @@ def start_new_edition(index, user):
         "effective_date": None,
         "go_live_at": None,
         "expire_at": None,
+        "change_significance": ChangeSignificance.MINOR,
     }
     for language in ("es", "en"):
         attrs[f"title_{language}"] = NEW_TITLE[language]
@@ -77,10 +81,11 @@ def publish_sections_with_edition(sender, instance, **kwargs):
 @task()
 def publish_edition_sections(edition_id):
     """Publish the latest drafts of a live edition's sections, in one transaction: the
-    handbook is then requested once."""
+    handbook is then requested once, and ``edition_sections_published`` sent."""
     edition = ProtocolEditionPage.objects.live().filter(pk=edition_id).first()
     if edition is None:
         return
     with transaction.atomic():
         for section in edition.sections_to_publish().specific():
             section.get_latest_revision().publish()
+        edition_sections_published.send(sender=ProtocolEditionPage, edition=edition)

@@ -29,6 +29,9 @@ from .directory_links import province_lookup, remember_province
 from .fragments import content_key, section_steps, step_outline
 from .handbook import handbook_context
 from .mixins import DraftCopiesMixin, EditionAPIMixin, EditionStatusMixin
+from .significance import ChangeSignificanceMixin
+
+SIGNIFICANCE = FieldPanel("change_significance")
 
 
 class ProtocolIndexPage(DraftCopiesMixin, Page):
@@ -69,7 +72,13 @@ class ProtocolIndexPage(DraftCopiesMixin, Page):
 
 
 class ProtocolEditionPage(
-    EditionStatusMixin, EditionAPIMixin, DraftCopiesMixin, RoutablePageMixin, PDFPageMixin, Page
+    EditionStatusMixin,
+    EditionAPIMixin,
+    DraftCopiesMixin,
+    ChangeSignificanceMixin,
+    RoutablePageMixin,
+    PDFPageMixin,
+    Page,
 ):
     """One edition of the protocol. Its status follows from the effective dates of the live
     editions: the latest one already in effect is in force, earlier ones are superseded
@@ -112,6 +121,7 @@ class ProtocolEditionPage(
         FieldPanel("summary"),
         FieldPanel("principles"),
         FieldPanel("editors_note"),
+        SIGNIFICANCE,
     ]
     search_fields = [
         *Page.search_fields,
@@ -251,7 +261,7 @@ class ProtocolEditionPage(
         )
 
 
-class ProtocolSectionPage(DraftCopiesMixin, PDFPageMixin, Page):
+class ProtocolSectionPage(DraftCopiesMixin, ChangeSignificanceMixin, PDFPageMixin, Page):
     """A page inside an edition (phase, sub-route or annex). Publishing it rebuilds the
     edition's handbook, so ``get_pdf_page`` answers with the edition."""
 
@@ -320,7 +330,7 @@ class ProtocolPhasePage(StepsSectionMixin, ProtocolSectionPage):
     section_type = "phase"
     steps = StreamField(StepStreamBlock(), blank=True, verbose_name=_("steps"))
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("steps")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("steps"), SIGNIFICANCE]
     api_fields = [APIField("phase_number"), *StepsSectionMixin.api_fields]
 
     class Meta:
@@ -342,6 +352,7 @@ class ProtocolSubRoutePage(StepsSectionMixin, ProtocolSectionPage):
         FieldPanel("kind"),
         FieldPanel("intro"),
         FieldPanel("steps"),
+        SIGNIFICANCE,
     ]
     api_fields = [APIField("kind"), *StepsSectionMixin.api_fields]
 
@@ -371,6 +382,7 @@ class ProtocolAnnexPage(ProtocolSectionPage):
         FieldPanel("kind"),
         FieldPanel("intro"),
         FieldPanel("body"),
+        SIGNIFICANCE,
     ]
     search_fields = [
         *Page.search_fields,

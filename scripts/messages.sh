@@ -6,7 +6,7 @@
 set -euo pipefail
 PY=${1:-python}
 MODE=${2:-check}
-APPS=${3:-"website infra directory protocol_pages training search referrals offline"}
+APPS=${3:-"website infra directory protocol_pages training search referrals offline alerts"}
 ROOT=$(pwd)
 case "$PY" in /*) ;; *) PY="$ROOT/$PY" ;; esac
 export DJANGO_SETTINGS_MODULE=website.settings.test PYTHONPATH="$ROOT"

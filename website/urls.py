@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
+from alerts import urls as alerts_urls
 from directory import urls as directory_urls
 from infra import urls as infra_urls
 from offline import urls as offline_urls
@@ -26,6 +27,7 @@ APPS_URLS = (
     search_urls,
     referrals_urls,
     offline_urls,
+    alerts_urls,
 )
 
 urlpatterns = [

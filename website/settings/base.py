@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "search",
     "referrals",
     "offline",
+    "alerts",
     "wagtail.api.v2",
     "rest_framework",
     "django_filters",
