@@ -4,6 +4,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
+from protocol_pages import diff
+
 from .addresses import unsubscribe_key
 
 
@@ -12,10 +14,13 @@ def absolute(path):
 
 
 def diff_url(edition, language):
-    """The step-level comparison of ``edition`` with the previous one (today: the "What
-    changed" section of the edition page)."""
-    with translation.override(language):
-        return f"{edition.get_full_url()}#changes-title"
+    """The step-level comparison of ``edition`` with the previous one (its comparison page,
+    ``protocol_pages.diff.diff_url``); the edition page itself for a first edition, which
+    has nothing to compare with."""
+    if edition.previous_edition is None:
+        with translation.override(language):
+            return edition.get_full_url()
+    return diff.diff_url(edition, language)
 
 
 def step_url(section, block_id, language):

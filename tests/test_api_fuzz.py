@@ -50,6 +50,8 @@ def cross_parameter_rules(case):
     if minimal and str(query.get("full", "")).lower() == "true":
         return False
     per_page = query.get("per_page")
+    if isinstance(per_page, float) and per_page.is_integer():
+        per_page = int(per_page)  # JSON Schema's integers include 6371.0 (so does the API)
     return minimal or not isinstance(per_page, int) or per_page <= MAX_PER_PAGE
 
 

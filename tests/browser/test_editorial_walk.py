@@ -172,10 +172,9 @@ def test_editorial_walk(browser, live_server, protocol, walk_settings):  # noqa:
 
     [alert] = to_reader()  # exactly one message for the subscriber
     assert f"Paso 2: {NEW_TITLE} (Identificación)" in alert.body
-    diff = link(alert, r"http://\S+#changes-title")
-    address, anchor = diff.split("#")
-    assert visitor.goto(base + address).status == 200
-    assert visitor.locator(f"#{anchor}").inner_text() == "Qué cambió en esta edición"
+    diff = link(alert, r"http://\S+/cambios/")  # the edition's comparison page
+    assert visitor.goto(base + diff).status == 200
+    assert visitor.locator("h1").inner_text().startswith("Qué cambió en")
     assert visitor.get_by_text(NEW_TITLE).first.is_visible()
     anonymous.close()
     editor_context.close()
