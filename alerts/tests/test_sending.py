@@ -81,12 +81,12 @@ def test_a_major_change_is_sent_once_to_each_confirmed_subscriber(
     spanish, english = sent["lectora@ejemplo.invalid"], sent["reader@ejemplo.invalid"]
     assert spanish.subject == "El protocolo cambió: Edición 2024"
     assert "Paso 2: Entrevista con intérprete (Identificación)" in spanish.body
-    # A first edition has nothing to compare with: the link is the edition page itself.
-    assert re.search(r"^http://\S+/es/protocolo/edicion-2024/$", spanish.body, re.M)
+    # The edition's comparison page with the previous edition.
+    assert re.search(r"^http://\S+/es/protocolo/edicion-2024/cambios/$", spanish.body, re.M)
     assert f"/es/protocolo/edicion-2024/identificacion/#step-{CHANGED_ID}" in spanish.body
     assert english.subject == "The protocol changed: Edition 2024"
     assert "Step 2: Interview with an interpreter (Identification)" in english.body
-    assert re.search(r"^http://\S+/en/protocol/edition-2024/$", english.body, re.M)
+    assert re.search(r"^http://\S+/en/protocol/edition-2024/changes/$", english.body, re.M)
     assert "List-Unsubscribe" in english.extra_headers
     # The institution followed steps that did not change: no message for it.
     assert "fundacion@ejemplo.invalid" not in sent
