@@ -9,8 +9,6 @@ import time
 from unittest import mock
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
@@ -20,34 +18,12 @@ from alerts.models import Subscription
 from protocol_pages.models import ProtocolEditionPage, ProtocolPhasePage
 from protocol_pages.tests.conftest import organization, protocol  # noqa: F401
 from protocol_pages.workflow import COORDINATION_GROUP, EDITORS_GROUP, setup_protocol_workflow
+from tests.browser.admin import click_footer_action, log_in, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "browser-walk-password-1"
 READER = "lectora.walk@ejemplo.invalid"
 NEW_TITLE = "Entrevista inicial con intérprete"
-
-
-def make_user(username, group):
-    user = get_user_model().objects.create_user(username, f"{username}@ruta.invalid", PASSWORD)
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-def log_in(page, base, username):
-    page.goto(f"{base}/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url(f"{base}/admin/")
-
-
-def click_footer_action(page, selector):
-    """Wagtail's footer shows one main action and the others in a dropdown."""
-    button = page.locator(selector).first
-    if not button.is_visible():
-        page.locator("footer [data-w-dropdown-target='toggle']").first.click()
-    button.click()
 
 
 def run_worker():

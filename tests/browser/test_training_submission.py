@@ -4,10 +4,9 @@ its review queue. The second test pins the race the issue saw: the autosave that
 the page reaches the server just before the submission from the still-open add form."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from wagtail.models import WorkflowState
 
+from tests.browser.admin import make_user
 from training.access import COORDINATION_GROUP, TRAINERS_GROUP
 from training.factories import TrainingIndexPageFactory
 from training.models import TrainingModulePage
@@ -18,12 +17,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 TITLE = "Cuidado personal"
 WATCHING = """() => new Promise(resolve => document.querySelector("form[data-edit-form]")
     .addEventListener("w-unsaved:watch-edits", resolve, {once: true}))"""
-
-
-def make_user(username, group):
-    user = get_user_model().objects.create_user(username, f"{username}@example.invalid")
-    user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 @pytest.fixture

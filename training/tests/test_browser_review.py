@@ -2,39 +2,14 @@
 Wagtail admin, and only then can an anonymous visitor read it."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
+from tests.browser.admin import click_footer_action, log_in, make_user
 from training.access import COORDINATION_GROUP, TRAINERS_GROUP
 from training.choices import Topic
 from training.factories import TrainingIndexPageFactory, TrainingModulePageFactory, session_data
 from training.roles import setup_training_roles
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "browser-test-password-1"
-
-
-def make_user(username, group):
-    user = get_user_model().objects.create_user(username, f"{username}@example.invalid", PASSWORD)
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-def log_in(page, base, username):
-    page.goto(f"{base}/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url(f"{base}/admin/")
-
-
-def click_footer_action(page, selector):
-    """Wagtail's footer shows one main action and the others in a dropdown."""
-    button = page.locator(selector).first
-    if not button.is_visible():
-        page.locator("footer [data-w-dropdown-target='toggle']").first.click()
-    button.click()
 
 
 def test_submit_approve_then_public(browser, browser_page, live_server, home_page):

@@ -58,6 +58,9 @@ POLICY = {
     "referrals.StatusChange": PRIVATE,
     "referrals.AuditEntry": PRIVATE,  # append-only: new entries carry the markers
     "referrals.EnrolmentCode": PRIVATE,
+    "alerts.Subscription": PRIVATE,  # the subscriber's address: never shown anywhere
+    "alerts.Dispatch": PRIVATE,  # which revision was announced, and to how many
+    "training.ModuleCreation": PRIVATE,  # an add form's creation key and the page it made
     # People, sign-in and sessions.
     "auth.User": PRIVATE,
     "auth.Group": PRIVATE,
