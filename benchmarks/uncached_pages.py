@@ -60,17 +60,18 @@ with translation.override("es"):
     organisation = re.search(r'href="(/es/directorio/(?!cobertura/)[a-z0-9-]+/)"', directory)
     urls = {"home": "/es/", "edition": edition.url, "phase": phase.url,
             "organisation": organisation.group(1), "module": module.url, "directory": search}
-queries = {}
-for name, url in urls.items():
+def count_queries(client, url):
+    # The SQL queries of one warm request (request_started empties connection.queries).
     client.get(url)
-    captured = []  # request_started empties connection.queries: count them here
+    captured = []
     def record(execute, sql, params, many, context):
         captured.append(sql)
         return execute(sql, params, many, context)
     with connection.execute_wrapper(record):
         response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)
-    queries[name] = len(captured)
+    return len(captured)
+queries = {name: count_queries(client, url) for name, url in urls.items()}
 # Staff: a verified (two-factor) directory staff member and the superuser.
 from importlib import import_module
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
@@ -107,15 +108,7 @@ staff_queries = {}
 for name, (role, url) in staff_urls.items():
     client = Client(HTTP_HOST="127.0.0.1", secure=True)
     client.cookies[settings.SESSION_COOKIE_NAME] = staff_cookies[role].split("=", 1)[1]
-    client.get(url)
-    captured = []
-    def record(execute, sql, params, many, context):
-        captured.append(sql)
-        return execute(sql, params, many, context)
-    with connection.execute_wrapper(record):
-        response = client.get(url)
-    assert response.status_code == 200, (url, response.status_code)
-    staff_queries[name] = len(captured)
+    staff_queries[name] = count_queries(client, url)
 cookies = []
 for number in range(readers):
     user, _ = get_user_model().objects.get_or_create(username=f"bench-reader-{number}")
