@@ -8,7 +8,7 @@ from infra.page_cache import current_version
 from search.models import SearchEntry, SearchTerm
 from search.weights import FIELDS
 
-_memory = {"stamp": None, "frequencies": {}, "collections": {}, "entries": {}}
+_memory = {"stamp": None, "frequencies": {}, "collections": {}, "entries": {}, "fallbacks": {}}
 MAX_REMEMBERED_TERMS = 50_000
 
 
@@ -17,7 +17,7 @@ def _remembered():
     statistics), dropped when the entries change (``stamp``)."""
     stamp = entries_stamp()
     if _memory["stamp"] != stamp:
-        _memory.update(stamp=stamp, frequencies={}, collections={}, entries={})
+        _memory.update(stamp=stamp, frequencies={}, collections={}, entries={}, fallbacks={})
     return _memory
 
 
@@ -61,7 +61,7 @@ def collection(language, kinds):
 
 
 def forget():
-    _memory.update(stamp=None, frequencies={}, collections={}, entries={})
+    _memory.update(stamp=None, frequencies={}, collections={}, entries={}, fallbacks={})
 
 
 def described(language):
@@ -75,3 +75,13 @@ def described(language):
         )
         memory[language] = {row[0]: row for row in rows.iterator(chunk_size=5000)}
     return memory[language]
+
+
+def fallback_targets(language, kind):
+    """The target ids whose entry in ``language`` holds the other language's text (the
+    provider wrote only that one), remembered until the entries change."""
+    memory = _remembered()["fallbacks"]
+    if (language, kind) not in memory:
+        rows = SearchEntry.objects.filter(language=language, kind=kind, fallback=True)
+        memory[(language, kind)] = frozenset(rows.values_list("target_id", flat=True))
+    return memory[(language, kind)]

@@ -16,6 +16,7 @@ from search.backends.snapshot import bits, directory_snapshot, members
 from search.facets import FACETS
 from search.lookup import query_context
 from search.models import SearchEntry
+from search.statistics import fallback_targets
 
 
 def match(text, language, kinds, *, literal=False, targets=False):
@@ -31,14 +32,7 @@ def match(text, language, kinds, *, literal=False, targets=False):
 def fallback_ids(service_ids, language):
     """The services among ``service_ids`` whose entry in ``language`` holds the other
     language's text (the provider wrote only that one)."""
-    return set(
-        SearchEntry.objects.filter(
-            kind=SearchEntry.Kind.SERVICE,
-            language=language,
-            fallback=True,
-            target_id__in=list(service_ids),
-        ).values_list("target_id", flat=True)
-    )
+    return fallback_targets(language, SearchEntry.Kind.SERVICE).intersection(service_ids)
 
 
 class DatabaseBackend:
@@ -88,7 +82,8 @@ class DatabaseBackend:
         if by_distance:
             indexes = members(selected)
             distances = snapshot.distances(indexes, query.origin, distance_km)
-            indexes.sort(key=lambda i: (distances.get(i, (math.inf,))[0], snapshot.ids[i]))
+            # Nearest first; a stable sort keeps bit order (the order of service ids) on ties.
+            indexes.sort(key=lambda i: distances[i][0] if i in distances else math.inf)
         elif ranking is not None:
             indexes = sorted(members(selected), key=ranking.__getitem__)
         else:

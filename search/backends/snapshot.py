@@ -61,7 +61,8 @@ class DirectorySnapshot:
     galapagos: int = 0
     opening: list = field(default_factory=list)  # (bit number, [[start, end) minutes])
     locations: dict = field(default_factory=dict)  # location hex -> [(lat, lon, precision)]
-    service_locations: list = field(default_factory=list)  # bit number -> [location hex]
+    place_sets: list = field(default_factory=list)  # number -> (location hex, …)
+    service_places: list = field(default_factory=list)  # bit number -> its place set number
     _open_cache: dict = field(default_factory=dict)
 
     @property
@@ -110,28 +111,21 @@ class DirectorySnapshot:
         return sorted(members(mask), key=rank.__getitem__)
 
     def distances(self, indexes, origin, distance):
-        """{bit number: (km, precision)}: the nearest public point of each service (each
-        location's nearest point computed once)."""
+        """{bit number: (km, precision)}: the nearest public point of each service (computed
+        once per set of locations that services share)."""
         nearest = {}
-
-        def location_nearest(location_id):
-            if location_id not in nearest:
-                found = [
-                    (distance(origin, (lat, lon)), precision)
-                    for lat, lon, precision in self.locations.get(location_id, ())
-                ]
-                nearest[location_id] = min(found, key=_first) if found else None
-            return nearest[location_id]
-
         best = {}
         for index in indexes:
-            found = [
-                point
-                for location_id in self.service_locations[index]
-                if (point := location_nearest(location_id)) is not None
-            ]
-            if found:
-                best[index] = found[0] if len(found) == 1 else min(found, key=_first)
+            places = self.service_places[index]
+            if places not in nearest:
+                found = [
+                    (distance(origin, (lat, lon)), precision)
+                    for location_id in self.place_sets[places]
+                    for lat, lon, precision in self.locations.get(location_id, ())
+                ]
+                nearest[places] = min(found, key=_first) if found else None
+            if (point := nearest[places]) is not None:
+                best[index] = point
         return best
 
 
@@ -165,7 +159,7 @@ def _build():
         (_hex(pk), free, assured)
         for pk, free, assured in visible.values_list(_text("pk"), "is_free", "assured_date")
     ]
-    rows.sort()
+    rows.sort()  # bit order is the order of service ids (distance ties rely on it)
     snapshot.ids = [str(uuid.UUID(row[0])) for row in rows]
     snapshot.position = {pk: index for index, pk in enumerate(snapshot.ids)}
     position = {row[0]: index for index, row in enumerate(rows)}  # by _hex
@@ -200,9 +194,16 @@ def _build():
     ]
     snapshot.options["province"] = grouped((province, rows[i][0]) for i, _l, province in links)
     snapshot.galapagos = snapshot.options["province"].get(GALAPAGOS_PROVINCE, 0)
-    snapshot.service_locations = [[] for _ in rows]
+    service_locations = [[] for _ in rows]
     for index, location_id, _province in links:
-        snapshot.service_locations[index].append(location_id)
+        service_locations[index].append(location_id)
+    numbers = {}  # services of one organisation often share their places
+    for locations in service_locations:
+        key = tuple(sorted(locations))
+        if key not in numbers:
+            numbers[key] = len(snapshot.place_sets)
+            snapshot.place_sets.append(key)
+        snapshot.service_places.append(numbers[key])
     located = {location_id for _i, location_id, _p in links}
     for location in Location.objects.filter(pk__in=located).prefetch_related("phones"):
         snapshot.locations[_hex(location.pk)] = public_points([location_data(location)])
