@@ -5,7 +5,7 @@ from datetime import UTC, datetime, time
 import pytest
 from django.utils import translation
 
-from directory.factories import category
+from directory.factories import LocationFactory, ServiceAtLocationFactory, category
 from directory.models import Schedule, Service
 from infra.page_cache import invalidate
 from search.backends import DirectoryQuery, freshness
@@ -123,3 +123,34 @@ def test_a_memory_is_rebuilt_when_the_content_version_or_the_fingerprint_moves(m
     assert memory.get(build) == 3
     freshness.forget()
     assert memory.get(build) == 4
+
+
+def test_distance_sort_nearest_place_and_ties_by_id(make_service):
+    """Services sharing their places share one distance; a service with several places is
+    as near as its nearest one; equal distances keep the order of service ids."""
+    machala = {
+        "province": "EC-O",
+        "canton": "Machala",
+        "latitude": "-3.2600",
+        "longitude": "-79.9600",
+    }
+    quito = {"province": "EC-P", "canton": "Quito", "latitude": "-0.1800", "longitude": "-78.4700"}
+    first = make_service(location=quito)
+    place = first.service_at_locations.get().location
+    twins = [first] + [make_service(organization=first.organization) for _ in range(3)]
+    for twin in twins[1:]:
+        ServiceAtLocationFactory(service=twin, location=place)
+        twin.service_at_locations.exclude(location=place).delete()
+    far_and_near = make_service(location={**quito, "latitude": "-0.2000"})
+    ServiceAtLocationFactory(
+        service=far_and_near,
+        location=LocationFactory(organization=far_and_near.organization, **machala),
+    )
+    snapshot = directory_snapshot()
+    assert len(snapshot.place_sets) == 2  # the four twins share one set of places
+    origin = (-3.2581, -79.9553)  # Machala
+    result = DatabaseBackend().directory(DirectoryQuery(sort="distance", origin=origin))
+    assert result.ids[0] == str(far_and_near.pk)
+    assert result.distances[str(far_and_near.pk)][0] < 1
+    assert result.ids[1:] == sorted(str(twin.pk) for twin in twins)
+    assert len({result.distances[str(twin.pk)] for twin in twins}) == 1
