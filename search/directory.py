@@ -170,6 +170,27 @@ def _other_language():
     return "en" if current == "es" else "es"
 
 
+def _browse_instead(query, choices):
+    """Words that found nothing: (the province, or "" for the whole directory; the kinds of
+    service to browse instead there, with their counts). The chosen province first, the
+    whole directory when the province has none."""
+    for province in dict.fromkeys([query.province, ""]):
+        broad = DirectoryQuery(language=query.language, province=province, per_page=1)
+        counts = search_directory(broad).facets.get("category", {})
+        found = [
+            {
+                "name": _name(choice),
+                "count": counts[code],
+                "url": _url({"province": province}, category=code),
+            }
+            for code, choice in choices["category"].items()
+            if counts.get(code)
+        ]
+        if found:
+            return province, found
+    return "", []
+
+
 def browse_directory(params, *, per_page=PER_PAGE):
     """Everything the directory page shows for these GET parameters: the page of result
     cards, the counts per filter option (``facets``, and ``<facet>_counts`` by name), "did
@@ -198,6 +219,7 @@ def browse_directory(params, *, per_page=PER_PAGE):
     remove_urls = {name: _url(params, **{name: "", "page": ""}) for name in active}
     facets = _facets(result, query, choices, remove_urls)
     near = params.get("near", "") if params.get("near") in provinces() else ""
+    instead = _browse_instead(query, choices) if query.text and not result.total else ("", [])
     paginator = Paginator(range(result.total), per_page)
     page = paginator.get_page(query.page)
     return {
@@ -213,6 +235,8 @@ def browse_directory(params, *, per_page=PER_PAGE):
         "relax_url": _url(params, **dict.fromkeys(active, ""), page="") if active else "",
         "remove_filter_urls": remove_urls,
         "backend": result.backend,
+        "browse_instead": instead[1],
+        "browse_instead_province": _name(choices["province"][instead[0]]) if instead[0] else "",
         "facets": facets,
         **{f"{facet['name']}_counts": facet["options"] for facet in facets if not facet["flag"]},
         "flag_counts": {facet["name"]: facet["count"] for facet in facets if facet["flag"]},

@@ -209,3 +209,48 @@ def test_directory_search_url_leads_to_the_directory_page(client, directory_page
     assert response["Location"] == f"{page_url}?q=casa+lila&province=EC-P"
     assert client.get(search_url)["Location"] == page_url
     assert client.get(response["Location"]).status_code == 200
+
+
+def test_words_that_find_nothing_offer_what_to_try(client, make_service, directory_page):
+    """A search whose words find nothing says so with the words (escaped), what to try,
+    the kinds of service to browse instead with their counts, and the emergency lines;
+    never a list of provinces that all count zero."""
+    make_service(categories=[category("shelter")], location={"province": "EC-A"})
+    make_service(categories=[category("legal")], location={"province": "EC-P"})
+    rebuild_entries()
+    response = client.get(directory_page.url, {"q": "<b>zzqx</b> wyrm"})
+    body = response.content.decode()
+    assert response.context["total"] == 0
+    assert "Ningún servicio coincide con «&lt;b&gt;zzqx&lt;/b&gt; wyrm»." in body
+    assert "<b>zzqx" not in body
+    assert "Pruebe con menos palabras" in body
+    assert [(i["count"], i["url"]) for i in response.context["browse_instead"]] == [
+        (1, "?category=shelter"),
+        (1, "?category=legal"),
+    ]
+    assert 'href="?category=shelter"' in body
+    assert "ECU 911" in body
+    assert "1800-DELITO" in body
+    assert "Por provincia" not in body
+    # In a province that has services: browse there; in one without: the whole directory.
+    there = client.get(directory_page.url, {"q": "zzqx", "province": "EC-A"})
+    assert [i["url"] for i in there.context["browse_instead"]] == [
+        "?province=EC-A&category=shelter"
+    ]
+    assert "O revise los servicios de Azuay por tipo" in there.content.decode()
+    nowhere = client.get(directory_page.url, {"q": "zzqx", "province": "EC-W"})
+    assert len(nowhere.context["browse_instead"]) == 2
+    assert "O revise el directorio por tipo de servicio" in nowhere.content.decode()
+    english = client.get("/en/directory/search/", {"q": "zzqx"}, follow=True).content.decode()
+    assert "No service matches “zzqx”." in english
+    assert "Or browse the directory by kind of service" in english
+
+
+def test_filters_that_find_nothing_show_a_coverage_gap(client, make_service, directory_page):
+    make_service(categories=[category("shelter")], location={"province": "EC-A"})
+    rebuild_entries()
+    response = client.get(directory_page.url, {"province": "EC-W", "category": "shelter"})
+    body = response.content.decode()
+    assert "Ningún servicio coincide con estos filtros. Puede ser una brecha de cobertura." in body
+    assert response.context["browse_instead"] == []
+    assert "Por provincia" in body  # where the chosen kind of service exists instead
