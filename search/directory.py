@@ -175,7 +175,7 @@ def _browse_instead(query, choices):
     service to browse instead there, with their counts). The chosen province first, the
     whole directory when the province has none."""
     for province in dict.fromkeys([query.province, ""]):
-        broad = DirectoryQuery(language=query.language, province=province, per_page=1)
+        broad = DirectoryQuery(language=query.language, province=province, per_page=0)  # counts
         counts = search_directory(broad).facets.get("category", {})
         found = [
             {
