@@ -24,6 +24,8 @@ PRECACHED_ASSETS = (
     "offline/offline.js",
     "website/favicon.svg",
 )
+# How long the worker waits for a page before it shows a saved copy instead (docs/offline.md).
+NETWORK_TIMEOUT_SECONDS = 4
 
 
 def _worker_config():
@@ -36,6 +38,7 @@ def _worker_config():
         "fallbacks": fallbacks,
         "precache": [*fallbacks.values(), *assets],
         "static": settings.STATIC_URL,
+        "networkTimeout": NETWORK_TIMEOUT_SECONDS * 1000,
     }
     # A new list of assets (a deploy) is a new worker, which drops the old caches.
     config["version"] = hashlib.sha256(json.dumps(config).encode()).hexdigest()[:12]

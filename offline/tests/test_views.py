@@ -5,6 +5,7 @@ from django.utils import translation
 from directory.factories import UserFactory
 from offline.headers import OFFLINE_HEADER
 from offline.middleware import OfflineMarkMiddleware
+from offline.views import NETWORK_TIMEOUT_SECONDS
 from website.testing import verified_login
 
 pytestmark = pytest.mark.django_db
@@ -27,6 +28,7 @@ def test_service_worker_is_served_from_the_root_as_a_script(client):
     assert '"/en/offline/"' in body
     assert "http://" not in body
     assert "https://" not in body
+    assert f'"networkTimeout": {NETWORK_TIMEOUT_SECONDS * 1000}' in body
     assert client.post("/sw.js").status_code == 405
 
 
@@ -127,11 +129,16 @@ def test_a_forged_header_from_a_view_is_dropped(rf, protocol):
     assert OFFLINE_HEADER not in OfflineMarkMiddleware(view)(request)
 
 
-def test_signing_out_clears_what_the_browser_kept(client):
+def test_signing_out_clears_cache_and_cookies_but_keeps_offline_copies(client):
+    """The HTTP cache and cookies go; Cache Storage and the worker ("storage") stay: they hold
+    only public pages and static files (docs/offline.md), the protocol a shared phone keeps."""
     user = UserFactory(is_staff=True)
     verified_login(client, user)
-    response = client.get("/admin/logout/")
-    assert response["Clear-Site-Data"] == '"cache", "storage"'
+    for method in (client.get, client.post):
+        response = method("/admin/logout/")
+        assert response.status_code == 302
+        assert response["Clear-Site-Data"] == '"cache", "cookies"'
+        verified_login(client, user)
 
 
 def test_save_button_only_on_the_edition_in_force(client, protocol):

@@ -212,6 +212,7 @@ def sign_out(request):
         path=settings.SESSION_COOKIE_PATH,
     )
     request.session.modified = False
-    # Whatever this browser kept for the session (HTTP cache, the service worker's copies).
-    response["Clear-Site-Data"] = '"cache", "storage"'
+    # The HTTP cache and every cookie; not "storage": the service worker keeps only public
+    # pages and static files, which a shared phone must keep for offline reading (docs/offline.md).
+    response["Clear-Site-Data"] = '"cache", "cookies"'
     return response

@@ -12,39 +12,20 @@ from playwright.sync_api import expect
 
 from offline.selectors import edition_in_force, offline_pack
 from protocol_pages.factories import ProtocolEditionPageFactory, ProtocolPhasePageFactory, step_data
+from tests.browser.offline import (
+    CACHED_URLS,
+    FALLBACK,
+    NOTICE,
+    PROVINCE,
+    controlled,
+    save_for_offline,
+)
 from tests.browser.site import LANGUAGES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PROVINCE = "EC-P"
 CARD_SLUG = {"es": "tarjetas", "en": "cards"}
 SERVICE_SLUG = {"es": "servicio", "en": "service"}
-NOTICE = {"es": "Leído sin conexión · guardado el", "en": "Read offline · saved on"}
-FALLBACK = {"es": "Sin conexión", "en": "You are offline"}
-# Every cached address, from inside the page (the test reads the worker's caches).
-CACHED_URLS = """async () => {
-  const urls = [];
-  for (const name of await caches.keys()) {
-    for (const request of await (await caches.open(name)).keys()) { urls.push(request.url); }
-  }
-  return urls;
-}"""
-
-
-def _controlled(page):
-    page.wait_for_function("() => Boolean(navigator.serviceWorker.controller)")
-
-
-def _save(page, url, language):
-    page.goto(url)
-    _controlled(page)
-    form = page.locator("[data-offline-save]")
-    form.locator("select").select_option(PROVINCE)
-    form.get_by_role("button").click()
-    expect(form.locator("[data-offline-status]")).to_contain_text(
-        {"es": "Guardado para leer sin conexión", "en": "Saved for offline reading"}[language],
-        timeout=30_000,
-    )
 
 
 def _pages(pack):
@@ -69,7 +50,8 @@ def test_save_for_offline_journey(browser, live_server, ruta_site, signed_in_con
     page.set_default_timeout(15_000)
     online = {}
     for language in LANGUAGES:
-        _save(page, f"{live_server.url}{ruta_site.public['protocol edition'][language]}", language)
+        edition_url = ruta_site.public["protocol edition"][language]
+        save_for_offline(page, f"{live_server.url}{edition_url}", language)
         pack = offline_pack(language, PROVINCE, edition.pk)
         paths = _pages(pack)
         assert len(paths) >= 6 + 2  # edition, 4 phases, sub-route, annex + listing, organisations
@@ -88,7 +70,7 @@ def test_save_for_offline_journey(browser, live_server, ruta_site, signed_in_con
     # The province's card offers the same save (the province is the card's own).
     card_page = context.new_page()
     card_page.goto(f"{live_server.url}{card}")
-    _controlled(card_page)
+    controlled(card_page)
     save = card_page.locator("[data-offline-save]")
     save.get_by_role("button").click()
     expect(save.locator("[data-offline-status]")).to_contain_text(
@@ -146,7 +128,7 @@ def test_save_for_offline_journey(browser, live_server, ruta_site, signed_in_con
     staff = signed_in_context(ruta_site.staff_user, "es")
     staff_page = staff.new_page()
     staff_page.goto(f"{live_server.url}{ruta_site.public['protocol edition']['es']}")
-    _controlled(staff_page)
+    controlled(staff_page)
     staff_page.goto(f"{live_server.url}{ruta_site.public['protocol phase']['es']}")
     record = f"{live_server.url}{ruta_site.signed_in['referral record']}"
     assert staff_page.goto(record).status == 200

@@ -29,3 +29,5 @@ STORAGES["private"] = {  # noqa: F405
 RUTA_API_RATE_LIMIT = (0, 60)  # off; tests of the limiter switch it on
 RUTA_TRUSTED_PROXY_COUNT = 0
 RUTA_PAGE_CACHE_SECONDS = 0  # tests of the page cache switch it on
+# Holds a request only while a browser test stalls its address (offline.testing).
+MIDDLEWARE = ["offline.testing.StallMiddleware", *MIDDLEWARE]  # noqa: F405

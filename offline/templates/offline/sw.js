@@ -1,6 +1,7 @@
 /* Ruta's service worker (docs/offline.md). Pages are kept only when the server marks them
    (X-Ruta-Offline: public: read anonymously, not private or no-store); pages are read from
-   the network first and from the saved copy only when the network fails. */
+   the network first and from the saved copy when the network fails, or when it is silent
+   for CONFIG.networkTimeout ms and a copy exists (a late answer still refreshes the copy). */
 "use strict";
 
 const CONFIG = {{ config|safe }};
@@ -55,22 +56,35 @@ async function fromCache(url) {
   return null;
 }
 
+function later(milliseconds) {
+  return new Promise((resolve) => { setTimeout(resolve, milliseconds, null); });
+}
+
+async function keep(url, response) {
+  await (await caches.open(PAGES)).put(url, await stamped(response));
+}
+
 async function page(event) {
   const request = event.request;
   const language = languageOf(request.url);
+  const network = fetch(request);
+  const slow = later(CONFIG.networkTimeout);
+  // Registered now, while the event is being dispatched: a network answer that arrives after
+  // the saved copy was shown still refreshes the kept copy.
+  event.waitUntil(network
+    .then((response) => (keepable(response) ? keep(request.url, response.clone()) : null))
+    .catch(() => null));
+  const cached = await fromCache(request.url);
   try {
-    const response = await fetch(request);
-    if (keepable(response)) {
-      const copy = response.clone();
-      event.waitUntil(stamped(copy).then(async (kept) => (await caches.open(PAGES)).put(request.url, kept)));
-    }
-    return response;
+    // Without a copy there is nothing better to show: wait for the network, however slow.
+    const response = await (cached ? Promise.race([network, slow]) : network);
+    if (response) { return response; }
   } catch (error) {
-    const cached = await fromCache(request.url);
-    if (cached) { return withNotice(cached, language); }
-    const fallback = await caches.match(CONFIG.fallbacks[language]);
-    return fallback || Response.error();
+    // The network failed: the copy, or the offline page.
   }
+  if (cached) { return withNotice(cached, language); }
+  const fallback = await caches.match(CONFIG.fallbacks[language]);
+  return fallback || Response.error();
 }
 
 async function asset(event) {
