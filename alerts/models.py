@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from referrals.crypto import EncryptedTextField
 
@@ -31,8 +32,8 @@ class Subscription(models.Model):
         on_delete=models.CASCADE,
         related_name="alert_subscriptions",
     )
-    created_at = models.DateTimeField(_("created"))
-    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    created_at = models.DateTimeField(pgettext_lazy("alert", "created"))
+    confirmed_at = models.DateTimeField(pgettext_lazy("alert", "confirmed"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("change alert subscription")

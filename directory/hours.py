@@ -15,13 +15,13 @@ WEEK = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 def _day_names():
     return {
-        "MO": _("Monday"),
-        "TU": _("Tuesday"),
-        "WE": _("Wednesday"),
-        "TH": _("Thursday"),
-        "FR": _("Friday"),
-        "SA": _("Saturday"),
-        "SU": _("Sunday"),
+        "MO": pgettext("day of the week", "Monday"),
+        "TU": pgettext("day of the week", "Tuesday"),
+        "WE": pgettext("day of the week", "Wednesday"),
+        "TH": pgettext("day of the week", "Thursday"),
+        "FR": pgettext("day of the week", "Friday"),
+        "SA": pgettext("day of the week", "Saturday"),
+        "SU": pgettext("day of the week", "Sunday"),
     }
 
 

@@ -6,6 +6,7 @@ Every block renders with its own template and shapes its own API representation.
 """
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
@@ -169,7 +170,7 @@ class LegalReferenceBlock(blocks.StructBlock):
 
 class StepBlock(APIStructBlock):
     number = blocks.IntegerBlock(label=_("number"), min_value=1)
-    title = blocks.CharBlock(label=_("title"), max_length=250)
+    title = blocks.CharBlock(label=pgettext_lazy("protocol step", "title"), max_length=250)
     summary = blocks.TextBlock(label=_("what happens"), required=False)
     responsible = CompactListBlock(
         ResponsibleInstitutionBlock(), label=_("responsible institutions"), default=[]

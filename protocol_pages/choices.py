@@ -2,7 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 
 
 class EditionStatus(models.TextChoices):
@@ -16,7 +16,7 @@ class AnnexKind(models.TextChoices):
     FORMS = "forms", _("Forms")
     GLOSSARY = "glossary", _("Glossary")
     LEGAL = "legal", _("Legal framework")
-    OTHER = "other", _("Other")
+    OTHER = "other", pgettext_lazy("annex kind", "Other")
 
 
 SUB_ROUTE_CHOICES = [

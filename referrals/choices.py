@@ -2,18 +2,19 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Status(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    SENT = "sent", _("Sent")
-    RECEIVED = "received", _("Received")
-    ACCEPTED = "accepted", _("Accepted")
-    DECLINED = "declined", _("Declined")
-    IN_SERVICE = "in_service", _("In service")
-    COMPLETED = "completed", _("Completed")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
-    CLOSED = "closed", _("Closed")
+    DRAFT = "draft", pgettext_lazy("referral status", "Draft")
+    SENT = "sent", pgettext_lazy("referral status", "Sent")
+    RECEIVED = "received", pgettext_lazy("referral status", "Received")
+    ACCEPTED = "accepted", pgettext_lazy("referral status", "Accepted")
+    DECLINED = "declined", pgettext_lazy("referral status", "Declined")
+    IN_SERVICE = "in_service", pgettext_lazy("referral status", "In service")
+    COMPLETED = "completed", pgettext_lazy("referral status", "Completed")
+    WITHDRAWN = "withdrawn", pgettext_lazy("referral status", "Withdrawn")
+    CLOSED = "closed", pgettext_lazy("referral status", "Closed")
 
 
 class Urgency(models.TextChoices):

@@ -3,7 +3,9 @@
     python scripts/po_fill.py APP LANG translations.json
     python scripts/po_fill.py APP LANG          # only complete missing plural forms
 
-The JSON maps msgid → msgstr (for plurals: msgid → [singular, plural]). Entries already
+The JSON maps msgid → msgstr (for plurals: msgid → [singular, plural]); an entry with a
+context (pgettext) is keyed "CONTEXT\u0004MSGID", gettext's own separator, and a plain
+msgid key fills only the entry without context. Entries already
 translated are left alone unless the JSON gives them; fuzzy flags are cleared for the
 entries it fills. Run `make messages` afterwards to recompile.
 """
@@ -29,9 +31,10 @@ def main(app, lang, json_path=None):
     forms = _plural_count(catalogue)
     filled = 0
     for entry in catalogue:
-        if entry.msgid not in translations:
+        key = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
+        if key not in translations:
             continue
-        value = translations[entry.msgid]
+        value = translations[key]
         if entry.msgid_plural:
             singular, plural = value if isinstance(value, list) else (value, value)
             # Spanish has three plural forms (the third for millions): all but 0 are plural.

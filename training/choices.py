@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Topic(models.TextChoices):
@@ -27,7 +28,7 @@ class Level(models.TextChoices):
 
 
 class DeliveryMode(models.TextChoices):
-    GROUP = "group", _("Group")
+    GROUP = "group", pgettext_lazy("session modality", "Group")
     INDIVIDUAL = "individual", _("Individual")
     BOTH = "both", _("Group or individual")
 

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
@@ -31,7 +32,7 @@ class Organization(index.Indexed, HSDSModel, ClusterableModel):
         NGO = "ngo", _("Non-governmental organisation")
         INTERNATIONAL = "international", _("International organisation")
         LOCAL_GOVERNMENT = "local", _("Local government (GAD)")
-        OTHER = "other", _("Other")
+        OTHER = "other", pgettext_lazy("organisation type", "Other")
 
     name = models.CharField(_("name"), max_length=250)
     alternate_name = models.CharField(_("alternate name"), max_length=250, blank=True)
@@ -52,7 +53,7 @@ class Organization(index.Indexed, HSDSModel, ClusterableModel):
     is_demo = models.BooleanField(
         _("demo data"), default=False, help_text=_("Fictional organisation for demonstrations.")
     )
-    is_active = models.BooleanField(_("active"), default=True)
+    is_active = models.BooleanField(pgettext_lazy("institution", "active"), default=True)
 
     objects = OrganizationQuerySet.as_manager()
 

@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -238,7 +239,9 @@ class Contact(HSDSModel):
         Service, null=True, blank=True, on_delete=models.CASCADE, related_name="contacts"
     )
     name = models.CharField(_("name"), max_length=200, blank=True)
-    title = models.CharField(_("title"), max_length=200, blank=True)
+    title = models.CharField(
+        pgettext_lazy("contact's job title", "title"), max_length=200, blank=True
+    )
     department = models.CharField(_("department"), max_length=200, blank=True)
     email = models.EmailField(_("email"), blank=True)
     is_public = models.BooleanField(_("public contact"), default=False)
@@ -255,13 +258,13 @@ class Schedule(HSDSModel):
     """Opening hours of a service on one weekday (HSDS schedule with freq=WEEKLY)."""
 
     class Weekday(models.TextChoices):
-        MO = "MO", _("Monday")
-        TU = "TU", _("Tuesday")
-        WE = "WE", _("Wednesday")
-        TH = "TH", _("Thursday")
-        FR = "FR", _("Friday")
-        SA = "SA", _("Saturday")
-        SU = "SU", _("Sunday")
+        MO = "MO", pgettext_lazy("day of the week", "Monday")
+        TU = "TU", pgettext_lazy("day of the week", "Tuesday")
+        WE = "WE", pgettext_lazy("day of the week", "Wednesday")
+        TH = "TH", pgettext_lazy("day of the week", "Thursday")
+        FR = "FR", pgettext_lazy("day of the week", "Friday")
+        SA = "SA", pgettext_lazy("day of the week", "Saturday")
+        SU = "SU", pgettext_lazy("day of the week", "Sunday")
 
     service = ParentalKey(Service, on_delete=models.CASCADE, related_name="schedules")
     byday = models.CharField(_("weekday"), max_length=2, choices=Weekday.choices, blank=True)

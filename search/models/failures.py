@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class SearchFailure(models.Model):
@@ -8,7 +9,7 @@ class SearchFailure(models.Model):
     (``manage.py purge_search_failures``) and texts counted fewer than 5 times are never
     shown (``search.failures``)."""
 
-    text = models.CharField(_("search"), max_length=120)
+    text = models.CharField(pgettext_lazy("searched words", "search"), max_length=120)
     language = models.CharField(_("language"), max_length=5)
     day = models.DateField(_("day"))
     count = models.PositiveIntegerField(_("searches"), default=0)
