@@ -8,6 +8,7 @@ A place that needs its own Spanish says so with a context (pgettext), and this t
 the committed catalogues from drifting back.
 """
 
+from datetime import date
 from pathlib import Path
 
 import django
@@ -15,9 +16,12 @@ import polib
 from django.apps import apps
 from django.conf import settings
 from django.utils import translation
+from django.utils.formats import date_format
 
+from directory.models import Contact
 from protocol_pages.models import ProtocolEditionPage
 from referrals.choices import Status as ReferralStatus
+from training.choices import DeliveryMode
 
 ROOT = Path(settings.BASE_DIR).resolve()
 
@@ -129,3 +133,11 @@ def test_a_referral_status_reads_feminine_in_spanish():
     with translation.override("es"):
         assert str(ReferralStatus.RECEIVED.label) == "Recibida"
         assert str(ReferralStatus.CLOSED.label) == "Cerrada"
+
+
+def test_wagtail_and_django_keep_their_own_spanish():
+    with translation.override("es"):
+        assert translation.gettext("Group") == "Grupo"  # Settings › Groups
+        assert date_format(date(2026, 11, 30), "l j") == "lunes 30"
+        assert str(Contact._meta.get_field("title").verbose_name) == "cargo"
+        assert str(DeliveryMode.GROUP.label) == "Grupal"
