@@ -1,5 +1,7 @@
-"""Files the infrastructure builds and keeps: PDFs rendered from pages."""
+"""Files the infrastructure builds and keeps (PDFs rendered from pages) and the claims of
+the pages' add forms."""
 
+from django.conf import settings
 from django.core.files.storage import storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -57,3 +59,29 @@ class PDFBuildRequest(models.Model):
 
     def __str__(self):
         return f"{self.page_id} @ {self.requested_at:%Y-%m-%d %H:%M:%S}"
+
+
+class PageCreation(models.Model):
+    """One add form of a page, of any page type, named by the key the form carries
+    (``infra.page_forms.RutaPageForm``), and the page it created. Autosave creates the page
+    while the editor types; a later request of the same add form continues on that page
+    instead of creating another (``infra.creation``). A row without a page is a creation
+    under way.
+
+    Rows are short-lived claims, not records: an add form is not left open for a day, so
+    rows older than that are deleted (``infra.creation_services.KEEP``) and none is ever
+    copied or exported."""
+
+    key = models.UUIDField(primary_key=True, editable=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    page = models.ForeignKey(
+        "wagtailcore.Page", null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("page creation")
+        verbose_name_plural = _("page creations")
+
+    def __str__(self):
+        return str(self.key)

@@ -3,6 +3,9 @@ below ``models.py``: these mixins read only the page they are mixed into (``self
 the leaf modules, never the page classes."""
 
 from django.utils import timezone
+from wagtail.admin.panels import FieldPanel
+
+from infra.page_forms import CREATION_KEY_PANEL, RutaPageForm
 
 from .choices import EditionStatus
 from .diff import diff_editions
@@ -12,6 +15,18 @@ class DraftCopiesMixin:
     """Marks the protocol's pages whose copies are always drafts: the copy dialog's
     "Publish copies" and "Alias" are ignored for them (``wagtail_hooks.copies_are_drafts``;
     issue 17: copies went live without approval)."""
+
+
+class ProtocolPageMixin(DraftCopiesMixin):
+    """Every page of the protocol: its copies are drafts, and its admin form carries the
+    add form's key, so an autosave and the submission make one page (``infra.creation``)."""
+
+    base_form_class = RutaPageForm
+
+
+# Last in every content tab of a protocol page that records its changes' significance, then
+# the add form's hidden key (``infra.page_forms``).
+LAST_PANELS = [FieldPanel("change_significance"), CREATION_KEY_PANEL]
 
 
 class EditionStatusMixin:

@@ -17,6 +17,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from infra.page_forms import CREATION_KEY_PANEL
 from infra.pdf import PDFDocument, PDFPageMixin, serve_pdf
 from infra.public_pages import public
 from website.blocks import BlocksAPIField
@@ -28,18 +29,16 @@ from .diff import CHANGES_SEGMENTS, diff_editions, diff_path
 from .directory_links import province_lookup, remember_province
 from .fragments import content_key, section_steps, step_outline
 from .handbook import handbook_context
-from .mixins import DraftCopiesMixin, EditionAPIMixin, EditionStatusMixin
+from .mixins import LAST_PANELS, EditionAPIMixin, EditionStatusMixin, ProtocolPageMixin
 from .significance import ChangeSignificanceMixin
 
-SIGNIFICANCE = FieldPanel("change_significance")
 
-
-class ProtocolIndexPage(DraftCopiesMixin, Page):
+class ProtocolIndexPage(ProtocolPageMixin, Page):
     """The assistance-route protocol: the edition in force first, older editions below."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), CREATION_KEY_PANEL]
     api_fields = [APIField("intro")]
     parent_page_types = ["website.HomePage"]
     subpage_types = ["protocol_pages.ProtocolEditionPage"]
@@ -74,7 +73,7 @@ class ProtocolIndexPage(DraftCopiesMixin, Page):
 class ProtocolEditionPage(
     EditionStatusMixin,
     EditionAPIMixin,
-    DraftCopiesMixin,
+    ProtocolPageMixin,
     ChangeSignificanceMixin,
     RoutablePageMixin,
     PDFPageMixin,
@@ -121,7 +120,7 @@ class ProtocolEditionPage(
         FieldPanel("summary"),
         FieldPanel("principles"),
         FieldPanel("editors_note"),
-        SIGNIFICANCE,
+        *LAST_PANELS,
     ]
     search_fields = [
         *Page.search_fields,
@@ -261,7 +260,7 @@ class ProtocolEditionPage(
         )
 
 
-class ProtocolSectionPage(DraftCopiesMixin, ChangeSignificanceMixin, PDFPageMixin, Page):
+class ProtocolSectionPage(ProtocolPageMixin, ChangeSignificanceMixin, PDFPageMixin, Page):
     """A page inside an edition (phase, sub-route or annex). Publishing it rebuilds the
     edition's handbook, so ``get_pdf_page`` answers with the edition."""
 
@@ -330,7 +329,7 @@ class ProtocolPhasePage(StepsSectionMixin, ProtocolSectionPage):
     section_type = "phase"
     steps = StreamField(StepStreamBlock(), blank=True, verbose_name=_("steps"))
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("steps"), SIGNIFICANCE]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("steps"), *LAST_PANELS]
     api_fields = [APIField("phase_number"), *StepsSectionMixin.api_fields]
 
     class Meta:
@@ -352,7 +351,7 @@ class ProtocolSubRoutePage(StepsSectionMixin, ProtocolSectionPage):
         FieldPanel("kind"),
         FieldPanel("intro"),
         FieldPanel("steps"),
-        SIGNIFICANCE,
+        *LAST_PANELS,
     ]
     api_fields = [APIField("kind"), *StepsSectionMixin.api_fields]
 
@@ -382,7 +381,7 @@ class ProtocolAnnexPage(ProtocolSectionPage):
         FieldPanel("kind"),
         FieldPanel("intro"),
         FieldPanel("body"),
-        SIGNIFICANCE,
+        *LAST_PANELS,
     ]
     search_fields = [
         *Page.search_fields,

@@ -18,6 +18,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from directory.selectors import public_services
+from infra.page_forms import CREATION_KEY_PANEL, RutaPageForm
 from infra.pdf import PDFDocument, PDFPageMixin, serve_pdf
 from infra.public_pages import public
 from website.blocks import BlocksAPIField
@@ -27,11 +28,9 @@ from .access import can_see_facilitator_notes
 from .blocks import SessionStreamBlock
 from .catalogue import Catalogue
 from .choices import Audience, DeliveryMode, Level, Licence, Topic
-from .creation_models import ModuleCreation
-from .forms import HiddenFieldPanel, TrainingModuleForm
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
-__all__ = ["ModuleCreation", "TrainingIndexPage", "TrainingModulePage"]
+__all__ = ["TrainingIndexPage", "TrainingModulePage"]
 
 
 class TrainingIndexPage(Page):
@@ -40,7 +39,8 @@ class TrainingIndexPage(Page):
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    base_form_class = RutaPageForm
+    content_panels = [*Page.content_panels, FieldPanel("intro"), CREATION_KEY_PANEL]
     api_fields = [APIField("intro")]
     parent_page_types = ["website.HomePage"]
     subpage_types = ["training.TrainingModulePage"]
@@ -127,7 +127,7 @@ class TrainingModulePage(RoutablePageMixin, PDFPageMixin, Page):
         _("available languages"), max_length=20, blank=True, editable=False
     )
 
-    base_form_class = TrainingModuleForm
+    base_form_class = RutaPageForm
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
@@ -152,7 +152,7 @@ class TrainingModulePage(RoutablePageMixin, PDFPageMixin, Page):
                 FieldPanel("author_organization"),
                 FieldPanel("licence"),
                 FieldPanel("last_reviewed"),
-                HiddenFieldPanel("creation_key"),
+                CREATION_KEY_PANEL,
             ],
             heading=_("Links and credits"),
         ),

@@ -6,6 +6,7 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from infra.page_forms import CREATION_KEY_PANEL, RutaPageForm
 from infra.public_pages import public
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
@@ -20,7 +21,8 @@ class HomePage(Page):
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    base_form_class = RutaPageForm
+    content_panels = [*Page.content_panels, FieldPanel("intro"), CREATION_KEY_PANEL]
     api_fields = [APIField("intro")]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1

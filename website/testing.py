@@ -64,3 +64,17 @@ def edit_form_data(client, page):
             value = getattr(draft, field.attname)
             data.update(stream_form_data(field.stream_block, value, field.name))
     return data
+
+
+def add_form_data(client, parent, page_class, **fields):
+    """The URL of a page type's admin add form under ``parent`` and what that form would
+    post: its plain fields from the form's HTML (the hidden creation key among them), its
+    StreamFields empty (drawn by JavaScript), then ``fields``."""
+    meta = page_class._meta
+    url = reverse("wagtailadmin_pages:add", args=(meta.app_label, meta.model_name, parent.pk))
+    html = client.get(url).content.decode()
+    data = querydict_from_html(html, form_id="page-edit-form").dict()
+    for field in meta.get_fields():
+        if isinstance(field, StreamField):
+            data.setdefault(f"{field.name}-count", "0")
+    return url, {**data, **fields}

@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from directory.constants import CARD_SLUGS, COVERAGE_SLUGS, REPORT_SLUGS, SERVICE_SLUGS
 from directory.provinces import provinces
+from infra.page_forms import CREATION_KEY_PANEL, RutaPageForm
 from infra.pdf import PDFDocument, PDFPageMixin
 from website.models import RICH_TEXT_FEATURES
 
@@ -24,7 +25,8 @@ class DirectoryIndexPage(RoutablePageMixin, PDFPageMixin, Page):
 
     intro = RichTextField(gettext_lazy("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    base_form_class = RutaPageForm
+    content_panels = [*Page.content_panels, FieldPanel("intro"), CREATION_KEY_PANEL]
     api_fields = [APIField("intro")]
     parent_page_types = ["website.HomePage"]
     subpage_types = []

@@ -1,5 +1,5 @@
 """A new module's add form creates one page, whatever order its autosave and its submission
-reach the server in (``training.creation``)."""
+reach the server in (``infra.creation``, shared by every page type)."""
 
 import re
 import uuid
@@ -8,9 +8,10 @@ import pytest
 from django.urls import reverse
 from wagtail.models import WorkflowState
 
-from training import services
+from infra import creation_services as services
+from infra.models import PageCreation
 from training.factories import TrainingModulePageFactory
-from training.models import ModuleCreation, TrainingModulePage
+from training.models import TrainingModulePage
 
 from .conftest import make_user
 from .test_permissions import add_url, module_form
@@ -70,7 +71,7 @@ def test_an_invalid_form_lets_the_next_request_create_the_page(client, trainer, 
     response = client.post(add_url(training_index), invalid)
     assert response.status_code == 200
     assert f'value="{key}"' in response.content.decode()  # the form shown again keeps its key
-    assert not ModuleCreation.objects.exists()
+    assert not PageCreation.objects.exists()
     form = module_form("Con título", "con-titulo", creation_key=key, **{"action-submit": "1"})
     assert client.post(add_url(training_index), form).status_code == 302
     assert in_moderation(TrainingModulePage.objects.get(slug="con-titulo"))
@@ -99,22 +100,22 @@ def test_another_users_key_is_refused(client, trainer, training_index):
 
 def test_a_request_waits_for_the_one_creating_the_page(monkeypatch, trainer, training_index):
     key = uuid.uuid4()
-    ModuleCreation.objects.create(key=key, user=trainer)  # another request is creating it
+    PageCreation.objects.create(key=key, user=trainer)  # another request is creating it
     page = TrainingModulePageFactory(parent=training_index, live=False)
     waits = []
 
     def other_request_finishes(seconds):
         waits.append(seconds)
-        services.record_created_module(key, trainer, page)
+        services.record_created_page(key, trainer, page)
 
     monkeypatch.setattr(services.time, "sleep", other_request_finishes)
-    assert services.begin_module_creation(key, trainer) == page
+    assert services.begin_page_creation(key, trainer) == page
     assert waits == [services.POLL_SECONDS]
 
 
 def test_a_creation_that_never_finishes_is_not_waited_for(monkeypatch, trainer):
     key = uuid.uuid4()
-    ModuleCreation.objects.create(key=key, user=trainer)
+    PageCreation.objects.create(key=key, user=trainer)
     monkeypatch.setattr(services, "WAIT_SECONDS", 0)
     monkeypatch.setattr(services.time, "sleep", lambda seconds: None)
-    assert services.begin_module_creation(key, trainer) is None
+    assert services.begin_page_creation(key, trainer) is None

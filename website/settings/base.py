@@ -115,6 +115,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "infra.creation.ContinueCreatedPageMiddleware",  # one page per admin add form
     "axes.middleware.AxesMiddleware",
 ]
 

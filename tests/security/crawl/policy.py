@@ -42,6 +42,7 @@ POLICY = {
     "website.SiteSettings": (PUBLIC, "quick-exit address and maintainers' address: every page"),
     "infra.BuiltDocument": (OUTPUT, "the built PDFs: read through their URLs"),
     "infra.PDFBuildRequest": (SYSTEM, "when a PDF build was last asked for: a page id and a time"),
+    "infra.PageCreation": PRIVATE,  # a page add form's creation key, its user and its page
     "protocol_pages.ProtocolIndexPage": PAGE,
     "protocol_pages.ProtocolEditionPage": PAGE,
     "protocol_pages.ProtocolPhasePage": PAGE,
@@ -60,7 +61,6 @@ POLICY = {
     "referrals.EnrolmentCode": PRIVATE,
     "alerts.Subscription": PRIVATE,  # the subscriber's address: never shown anywhere
     "alerts.Dispatch": PRIVATE,  # which revision was announced, and to how many
-    "training.ModuleCreation": PRIVATE,  # an add form's creation key and the page it made
     # People, sign-in and sessions.
     "auth.User": PRIVATE,
     "auth.Group": PRIVATE,

@@ -1,6 +1,9 @@
-"""The admin form of a training module. A new module's form carries a random key, so that
-every request the same add form sends (autosaves, then "Submit for review") is known to be
-about the same new page (``training.creation``)."""
+"""The admin form of every page type of ours. A new page's form carries a random key, so
+that every request the same add form sends (autosaves, then "Submit for moderation" or
+"Publish") is known to be about the same new page (``infra.creation``).
+
+A page type uses it with ``base_form_class = RutaPageForm`` and ``CREATION_KEY_PANEL`` in
+its ``content_panels`` (``infra/tests/test_page_creation.py`` checks every page type)."""
 
 import uuid
 
@@ -8,22 +11,24 @@ from django import forms
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 
-from .services import release_module_creation
+from .creation_services import release_page_creation
+
+CREATION_KEY = "creation_key"
 
 
-class TrainingModuleForm(WagtailAdminPageForm):
+class RutaPageForm(WagtailAdminPageForm):
     creation_key = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk is None and not self.is_bound:
-            self.initial["creation_key"] = uuid.uuid4()
+            self.initial[CREATION_KEY] = uuid.uuid4()
 
     def is_valid(self):
         valid = super().is_valid()
         if not valid and self.instance.pk is None:
             # Nothing was created: another request of this form may create the page.
-            release_module_creation(self.cleaned_data.get("creation_key"), self.for_user)
+            release_page_creation(self.cleaned_data.get(CREATION_KEY), self.for_user)
         return valid
 
 
@@ -37,3 +42,6 @@ class HiddenFieldPanel(FieldPanel):
     class BoundPanel(FieldPanel.BoundPanel):
         def render_html(self, parent_context=None):
             return str(self.bound_field)
+
+
+CREATION_KEY_PANEL = HiddenFieldPanel(CREATION_KEY)
