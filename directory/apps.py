@@ -10,7 +10,7 @@ class DirectoryConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from directory import province_cards, roles, signals, views
+        from directory import province_cards, roles, selectors, signals, views
         from directory.models import DirectoryIndexPage
 
         signals.connect()
@@ -26,4 +26,5 @@ class DirectoryConfig(AppConfig):
             card_pdf=views.card_pdf,
             pdf_context=views.card_pdf_context,
             report_problem=views.report_problem,
+            sitemap_records=selectors.sitemap_records,
         )

@@ -89,6 +89,20 @@ def visible_services():
     return Service.objects.filter(status__in=VISIBLE_SERVICE_STATUSES, organization__is_active=True)
 
 
+def sitemap_records(language):
+    """What the sitemap lists of the directory in ``language``: (slug, last change) of each
+    active organisation and (id, last change) of each listed service, the addresses their
+    own pages answer at (``directory.views``), two queries whatever the directory's size."""
+    organizations = (
+        public_organizations()
+        .filter(**{f"slug_{language}__gt": ""})
+        .order_by(f"slug_{language}")
+        .values_list(f"slug_{language}", "last_modified")
+    )
+    services = visible_services().order_by("pk").values_list("pk", "last_modified")
+    return {"organizations": list(organizations), "services": list(services)}
+
+
 def visible_service(pk, *, staff=False):
     """One service for its own page (listed statuses; staff see every status), with
     everything ``service_data`` reads and its organisation's phones and contacts; None

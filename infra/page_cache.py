@@ -35,7 +35,14 @@ from infra import cache_tags, frontend_cache
 from infra.cache_tags import ALL, DIRECTORY, PAGES, SEARCH, TREE, page_tag
 from infra.http import content_etag, is_public_api
 
-CACHEABLE_TYPES = ("text/html", "application/json", "application/x-ndjson")
+# XML and plain text: the sitemap and robots.txt (the other plain-text answers are 400s).
+CACHEABLE_TYPES = (
+    "text/html",
+    "application/json",
+    "application/x-ndjson",
+    "application/xml",
+    "text/plain",
+)
 CACHEABLE_FILE_TYPES = ("application/pdf",)
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
@@ -109,6 +116,16 @@ def skip_for_cookie(cookie, parameter):
     _CHOICE_COOKIES.add((cookie, parameter))
 
 
+# Paths outside the language prefixes kept like pages for anonymous readers (the sitemap,
+# robots.txt): registered by the app that serves them.
+_PUBLIC_PATHS = set()
+
+
+def keep_public_path(path):
+    """Cache ``path`` like a page (from an app's ``ready()``)."""
+    _PUBLIC_PATHS.add(path)
+
+
 def _renders_from_cookie(request):
     return any(c in request.COOKIES and p not in request.GET for c, p in _CHOICE_COOKIES)
 
@@ -118,7 +135,10 @@ def _cacheable_request(request):
         return True  # the public APIs answer the same to everyone, signed in or not
     return (
         request.method in ("GET", "HEAD")
-        and request.path.startswith(tuple(f"/{code}/" for code, _n in settings.LANGUAGES))
+        and (
+            request.path.startswith(tuple(f"/{code}/" for code, _n in settings.LANGUAGES))
+            or request.path in _PUBLIC_PATHS
+        )
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
         and not request.META.get("HTTP_AUTHORIZATION")

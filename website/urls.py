@@ -17,7 +17,8 @@ from referrals import urls as referrals_urls
 from referrals.views.twofactor import sign_out
 from search import urls as search_urls
 from training import urls as training_urls
-from website import routing
+from website import routing, views
+from website.crawlers import ROBOTS_PATH, SITEMAP_PATH
 
 APPS_URLS = (
     infra_urls,
@@ -35,6 +36,8 @@ urlpatterns = [
     path("admin/logout/", sign_out),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path(SITEMAP_PATH.lstrip("/"), views.sitemap, name="sitemap"),
+    path(ROBOTS_PATH.lstrip("/"), views.robots_txt, name="robots-txt"),
     path("", RedirectView.as_view(url="/es/", permanent=False), name="root-redirect"),
 ]
 

@@ -2,12 +2,18 @@ import sys
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, connection
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
+from wagtail.models import Site
 
 from infra.api.errors import problem
 from infra.http import is_public_api
+from website.crawlers import PublicSitemap, robots_lines
 
 
 def page_not_found(request, exception=None):
@@ -15,6 +21,23 @@ def page_not_found(request, exception=None):
     if is_public_api(request):
         return problem(404, _("Not found."))
     return render(request, "404.html", status=404)
+
+
+@require_safe
+def sitemap(request):
+    """The public pages and directory routes in each language (``website.crawlers``)."""
+    return wagtail_sitemap(request, sitemaps={"pages": PublicSitemap})
+
+
+@require_safe
+def robots_txt(request):
+    """What robots may read, and where the sitemap is: on the site's public address, as
+    the sitemap's own entries (``website.public_address``)."""
+    site = Site.find_for_request(request)
+    path = reverse("sitemap")
+    url = site.root_url + path if site is not None else request.build_absolute_uri(path)
+    lines = robots_lines(request, url)
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 RETRY_AFTER_SECONDS = 5

@@ -12,8 +12,6 @@ from infra.page_forms import CREATION_KEY_PANEL, RutaPageForm
 from infra.pdf import PDFDocument, PDFPageMixin
 from website.models import RICH_TEXT_FEATURES
 
-from .organisations import Organization
-
 
 class DirectoryIndexPage(RoutablePageMixin, PDFPageMixin, Page):
     """Shelters and service providers: search and browse services, one sub-page per
@@ -107,16 +105,27 @@ class DirectoryIndexPage(RoutablePageMixin, PDFPageMixin, Page):
         return self.route_views["pdf_context"](self, kind)
 
     def get_sitemap_urls(self, request=None):
+        """This page and the routes every visitor may open, in the active language (the
+        sitemap asks once per language, ``website.crawlers``): coverage, the contact cards
+        and each province's card, each active organisation and each listed service (ids and
+        slugs only). Never searches or filters (noindex), report forms, PDFs or staff views."""
         entries = super().get_sitemap_urls(request)
         base = self.get_full_url(request)
         if not base:
             return entries
         language = translation.get_language() or "es"
-        entries.append({"location": base + COVERAGE_SLUGS.get(language, "cobertura") + "/"})
-        for organization in Organization.objects.public().only("slug", "last_modified"):
-            entries.append(
-                {"location": f"{base}{organization.slug}/", "lastmod": organization.last_modified}
-            )
+        records = self.route_views["sitemap_records"](language)
+        cards = f"{CARD_SLUGS[language]}/"
+        paths = [COVERAGE_SLUGS[language] + "/", cards, *(f"{cards}{c}/" for c in provinces())]
+        entries += [{"location": base + path} for path in paths]
+        entries += [
+            {"location": f"{base}{slug}/", "lastmod": changed}
+            for slug, changed in records["organizations"]
+        ]
+        entries += [
+            {"location": f"{base}{SERVICE_SLUGS[language]}/{pk}/", "lastmod": changed}
+            for pk, changed in records["services"]
+        ]
         return entries
 
     # --- routes (views in directory.views) ----------------------------------------------
