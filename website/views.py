@@ -26,7 +26,9 @@ def page_not_found(request, exception=None):
 @require_safe
 def sitemap(request):
     """The public pages and directory routes in each language (``website.crawlers``)."""
-    return wagtail_sitemap(request, sitemaps={"pages": PublicSitemap})
+    return wagtail_sitemap(
+        request, sitemaps={"pages": PublicSitemap}, template_name="website/sitemap.xml"
+    )
 
 
 @require_safe

@@ -1,9 +1,13 @@
 """/sitemap.xml and /robots.txt: only what an anonymous visitor may open, in both languages,
 never a restricted, unpublished or non-public directory record; cached like pages."""
 
+import time
 from xml.etree import ElementTree
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from protego import Protego
@@ -16,14 +20,19 @@ from directory.factories import (
     ServiceAtLocationFactory,
     ServiceFactory,
 )
-from directory.models import Service
+from directory.models import Organization, Service
 from protocol_pages.factories import ProtocolIndexPageFactory, ProtocolPhasePageFactory
+from protocol_pages.models import ProtocolIndexPage
 
 pytestmark = pytest.mark.django_db
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 ROOT = "http://localhost"
 SECRET_ADDRESS = "Calle Reservada 77"
+# Nothing cached: site and root, view restrictions, the pages and one query per page type,
+# the directory's organisations and services per language; robots.txt: site, directory page.
+SITEMAP_QUERIES = 14
+ROBOTS_QUERIES = 5
 
 
 def published(page):
@@ -182,3 +191,43 @@ def test_both_answer_only_reads(client, world):
     assert client.post("/sitemap.xml").status_code == 405
     assert client.post("/robots.txt").status_code == 405
     assert client.head("/robots.txt").status_code == 200
+
+
+def queries(client, url):
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def grow(home_page, organizations, services_each, phases):
+    """More pages, organisations and services (in bulk: signals and search entries are
+    not what is counted here)."""
+    protocol = ProtocolIndexPage.objects.first() or ProtocolIndexPageFactory(parent=home_page)
+    for _n in range(phases):
+        ProtocolPhasePageFactory(parent=protocol)
+    built = Organization.objects.bulk_create(OrganizationFactory.build_batch(organizations))
+    Service.objects.bulk_create(
+        ServiceFactory.build(organization=organization)
+        for organization in built
+        for _n in range(services_each)
+    )
+
+
+def test_sitemap_and_robots_read_a_fixed_number_of_queries(
+    client, world, home_page, django_assert_max_num_queries
+):
+    """Cold (nothing cached), on a small directory and on one of realistic size."""
+    grow(home_page, organizations=2, services_each=1, phases=1)
+    small = queries(client, "/sitemap.xml"), queries(client, "/robots.txt")
+    grow(home_page, organizations=300, services_each=4, phases=30)
+    started = time.monotonic()
+    large = queries(client, "/sitemap.xml"), queries(client, "/robots.txt")
+    print(f"\nsitemap and robots.txt: {large} queries, {time.monotonic() - started:.2f} s")
+    assert len(sitemap(client)[1]) > 2 * (300 * 4 + 300 + 30)
+    assert small == large
+    with django_assert_max_num_queries(SITEMAP_QUERIES):
+        sitemap(client)
+    cache.clear()
+    with django_assert_max_num_queries(ROBOTS_QUERIES):
+        robots(client)
